@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace TClass.Diagnostics;
+
+/// <summary>How serious a <see cref="Diagnostic"/> is.</summary>
+public enum DiagnosticSeverity
+{
+    /// <summary>The input cannot be used as it is; nothing is classified from it.</summary>
+    Error,
+
+    /// <summary>The input is usable, but something in it deserves a look.</summary>
+    Warning,
+}
+
+/// <summary>
+/// One problem found in an input file: where it is (file, line, column), which field it concerns,
+/// what is wrong and how to fix it. Diagnostics are values: every stage returns them, none throws them.
+/// </summary>
+/// <param name="Severity">Error (the file is rejected) or warning.</param>
+/// <param name="Code">A stable kebab-case identifier of the rule that was broken, e.g. <c>unknown-key</c>.</param>
+/// <param name="File">The file as the user named it, or <c>&lt;stdin&gt;</c>/<c>&lt;text&gt;</c>.</param>
+/// <param name="Line">1-based line of the offending text (0 when the problem concerns the whole file).</param>
+/// <param name="Column">1-based column of the offending text (0 when the problem concerns the whole file).</param>
+/// <param name="Path">The field path, e.g. <c>weights.base</c> or <c>components[1].origin</c>; empty for the document itself.</param>
+/// <param name="Message">What is wrong, in one sentence.</param>
+/// <param name="Fix">How to fix it, in one sentence; <see langword="null"/> when there is nothing better to say than the message.</param>
+public sealed record Diagnostic(
+    DiagnosticSeverity Severity,
+    string Code,
+    string File,
+    int Line,
+    int Column,
+    string Path,
+    string Message,
+    string? Fix)
+{
+    /// <summary>
+    /// The conventional one-line form <c>file:line:col: error: message</c>, followed by the fix.
+    /// </summary>
+    public override string ToString()
+    {
+        var severity = Severity == DiagnosticSeverity.Error ? "error" : "warning";
+        var field = Path.Length == 0 ? "" : Path + ": ";
+        var fix = Fix is null ? "" : " Fix: " + Fix;
+        return string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}: {severity}: {field}{Message}{fix}");
+    }
+}

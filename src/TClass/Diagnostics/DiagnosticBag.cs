@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+
+namespace TClass.Diagnostics;
+
+/// <summary>
+/// Collects the diagnostics of one input file while a stage runs. Local to one read; never shared.
+/// </summary>
+internal sealed class DiagnosticBag(string file)
+{
+    private readonly ImmutableArray<Diagnostic>.Builder _items = ImmutableArray.CreateBuilder<Diagnostic>();
+
+    public string File { get; } = file;
+
+    public bool HasErrors { get; private set; }
+
+    public void Error(string code, SourcePosition at, string path, string message, string? fix = null)
+    {
+        _items.Add(new Diagnostic(DiagnosticSeverity.Error, code, File, at.Line, at.Column, path, message, fix));
+        HasErrors = true;
+    }
+
+    public void Warning(string code, SourcePosition at, string path, string message, string? fix = null) =>
+        _items.Add(new Diagnostic(DiagnosticSeverity.Warning, code, File, at.Line, at.Column, path, message, fix));
+
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            _items.Add(diagnostic);
+            HasErrors |= diagnostic.Severity == DiagnosticSeverity.Error;
+        }
+    }
+
+    /// <summary>All diagnostics in source order (line, column), then in the order they were found.</summary>
+    public ImmutableArray<Diagnostic> ToImmutableSorted() =>
+        [.. _items.Select((d, i) => (d, i)).OrderBy(x => x.d.Line).ThenBy(x => x.d.Column).ThenBy(x => x.i).Select(x => x.d)];
+}

@@ -1,0 +1,266 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using TClass.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace TClass.Documents;
+
+/// <summary>
+/// Reads one YAML or JSON document into <see cref="DocumentNode"/>s with their positions, as plain
+/// data only: anchors, aliases, custom tags and further documents are refused, nesting and size are
+/// bounded, duplicate keys are reported. Every problem becomes a diagnostic; nothing throws.
+/// </summary>
+internal static partial class DocumentReader
+{
+    /// <summary>Decodes UTF-8 bytes (a BOM is allowed) after checking the size limit.</summary>
+    public static string? Decode(ReadOnlySpan<byte> bytes, DiagnosticBag diagnostics, DocumentLimits limits)
+    {
+        if (bytes.Length > limits.MaxBytes)
+        {
+            ReportTooLarge(bytes.Length, diagnostics, limits);
+            return null;
+        }
+
+        try
+        {
+            var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (DecoderFallbackException)
+        {
+            diagnostics.Error("not-utf8", SourcePosition.WholeFile, "", "the file is not valid UTF-8 text.", "Save the file as UTF-8.");
+            return null;
+        }
+    }
+
+    /// <summary>Reports a document of <paramref name="size"/> bytes as over the size limit.</summary>
+    public static void ReportTooLarge(long size, DiagnosticBag diagnostics, DocumentLimits limits) =>
+        diagnostics.Error("too-large", SourcePosition.WholeFile, "",
+            string.Create(CultureInfo.InvariantCulture, $"the file is {size:N0} bytes; documents are limited to {limits.MaxBytes:N0} bytes."),
+            "Split the file or remove what is not a manifest fact.");
+
+    /// <summary>
+    /// Parses <paramref name="text"/>. <paramref name="lineOffset"/> is added to every line, for
+    /// documents embedded in a larger file (Markdown front matter).
+    /// </summary>
+    public static DocumentNode? Read(string text, DiagnosticBag diagnostics, DocumentLimits limits, int lineOffset = 0)
+    {
+        var size = Encoding.UTF8.GetByteCount(text);
+        if (size > limits.MaxBytes)
+        {
+            ReportTooLarge(size, diagnostics, limits);
+            return null;
+        }
+
+        var walk = new Walk(new Parser(new StringReader(text)), diagnostics, limits, lineOffset);
+        return walk.Run();
+    }
+
+    private sealed class Walk(IParser parser, DiagnosticBag diagnostics, DocumentLimits limits, int lineOffset)
+    {
+        private SourcePosition _last = new(1 + lineOffset, 1);
+
+        public DocumentNode? Run()
+        {
+            try
+            {
+                Next(); // onto StreamStart
+                Next(); // onto DocumentStart, or StreamEnd when the text holds no document
+                if (parser.Current is StreamEnd or null)
+                {
+                    return null;
+                }
+
+                Next(); // onto the root node
+                var root = ReadNode(depth: 1, path: "");
+                Next(); // past DocumentEnd
+                if (parser.Current is DocumentStart extra)
+                {
+                    diagnostics.Error("multiple-documents", At(extra.Start), "",
+                        "the file holds more than one YAML document; a manifest is exactly one document.",
+                        "Remove the second '---' and everything after it, or put each manifest in its own file.");
+                }
+
+                return root;
+            }
+            catch (YamlException e)
+            {
+                diagnostics.Error("yaml-syntax", At(e.Start), "", "invalid YAML: " + WithoutPosition(e.Message),
+                    "Check indentation, quotes and brackets near this position.");
+                return null;
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+            {
+                // The YAML parser reports some malformed inputs with these exceptions instead of a YamlException.
+                diagnostics.Error("yaml-syntax", _last, "", "invalid YAML: the text after this position cannot be parsed.",
+                    "Check indentation, quotes and brackets near this position.");
+                return null;
+            }
+        }
+
+        private void Next()
+        {
+            parser.MoveNext();
+            if (parser.Current is { } current)
+            {
+                _last = At(current.Start);
+            }
+        }
+
+        private SourcePosition At(Mark mark) =>
+            new((int)Math.Min(int.MaxValue, mark.Line) + lineOffset, (int)Math.Min(int.MaxValue, mark.Column));
+
+        private DocumentNode ReadNode(int depth, string path)
+        {
+            var current = parser.Current!;
+            var at = At(current.Start);
+            switch (current)
+            {
+                case AnchorAlias alias:
+                    diagnostics.Error("yaml-alias", at, path,
+                        "YAML aliases (*" + alias.Value + ") are not allowed; manifests are plain data.",
+                        "Write the value out in full instead of referring to an anchor.");
+                    Next();
+                    return new ScalarNode(at, path, "", ScalarKind.Invalid);
+                case Scalar scalar:
+                    CheckPlainData(scalar, at, path);
+                    Next();
+                    return new ScalarNode(at, path, scalar.Value, Resolve(scalar));
+                case SequenceStart start:
+                    CheckPlainData(start, at, path);
+                    if (depth > limits.MaxDepth)
+                    {
+                        return TooDeep(at, path);
+                    }
+
+                    Next();
+                    var items = ImmutableArray.CreateBuilder<DocumentNode>();
+                    while (parser.Current is not SequenceEnd)
+                    {
+                        items.Add(ReadNode(depth + 1, string.Create(CultureInfo.InvariantCulture, $"{path}[{items.Count}]")));
+                    }
+
+                    Next();
+                    return new SequenceNode(at, path, items.ToImmutable());
+                case MappingStart start:
+                    CheckPlainData(start, at, path);
+                    if (depth > limits.MaxDepth)
+                    {
+                        return TooDeep(at, path);
+                    }
+
+                    Next();
+                    return ReadMappingEntries(at, depth, path);
+                default:
+                    throw new InvalidOperationException("unexpected YAML event " + current.GetType().Name);
+            }
+        }
+
+        private MappingNode ReadMappingEntries(SourcePosition at, int depth, string path)
+        {
+            var entries = ImmutableArray.CreateBuilder<MappingEntry>();
+            var seen = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+            while (parser.Current is not MappingEnd)
+            {
+                var keyNode = ReadNode(depth + 1, path);
+                if (keyNode is not ScalarNode key)
+                {
+                    diagnostics.Error("complex-key", keyNode.Position, path,
+                        "a mapping key must be plain text, not a list or a mapping.", "Use a plain word as the key.");
+                    ReadNode(depth + 1, path);
+                    continue;
+                }
+
+                var childPath = path.Length == 0 ? key.Text : path + "." + key.Text;
+                var value = ReadNode(depth + 1, childPath);
+                if (seen.TryGetValue(key.Text, out var first))
+                {
+                    diagnostics.Error("duplicate-key", key.Position, childPath,
+                        string.Create(CultureInfo.InvariantCulture, $"the key '{key.Text}' appears twice (first at line {first.Line})."),
+                        "Keep one of the two entries.");
+                    continue;
+                }
+
+                seen.Add(key.Text, key.Position);
+                entries.Add(new MappingEntry(key with { Path = childPath }, value));
+            }
+
+            Next();
+            return new MappingNode(at, path, entries.ToImmutable());
+        }
+
+        private ScalarNode TooDeep(SourcePosition at, string path)
+        {
+            diagnostics.Error("too-deep", at, path,
+                string.Create(CultureInfo.InvariantCulture, $"the document nests deeper than {limits.MaxDepth} levels."),
+                "Flatten the structure; manifests need only a few levels.");
+            var open = 0;
+            do
+            {
+                if (parser.Current is MappingStart or SequenceStart)
+                {
+                    open++;
+                }
+                else if (parser.Current is MappingEnd or SequenceEnd)
+                {
+                    open--;
+                }
+
+                Next();
+            }
+            while (open > 0);
+
+            return new ScalarNode(at, path, "", ScalarKind.Invalid);
+        }
+
+        private void CheckPlainData(NodeEvent node, SourcePosition at, string path)
+        {
+            if (!node.Anchor.IsEmpty)
+            {
+                diagnostics.Error("yaml-anchor", at, path,
+                    "YAML anchors (&" + node.Anchor.Value + ") are not allowed; manifests are plain data.",
+                    "Remove the anchor and write repeated values out in full.");
+            }
+
+            if (!node.Tag.IsEmpty && !node.Tag.IsNonSpecific)
+            {
+                diagnostics.Error("yaml-tag", at, path,
+                    "YAML tags (" + node.Tag.Value + ") are not allowed; manifests are plain data.",
+                    "Remove the tag; quote the value if it must be read as text.");
+            }
+        }
+    }
+
+    /// <summary>Resolves a scalar by the YAML 1.2 core schema: only plain scalars can be non-strings.</summary>
+    private static ScalarKind Resolve(Scalar scalar)
+    {
+        if (scalar.Style != ScalarStyle.Plain)
+        {
+            return ScalarKind.String;
+        }
+
+        var text = scalar.Value;
+        return text switch
+        {
+            "" or "~" or "null" or "Null" or "NULL" => ScalarKind.Null,
+            "true" or "True" or "TRUE" or "false" or "False" or "FALSE" => ScalarKind.Bool,
+            _ when IntegerPattern().IsMatch(text) => ScalarKind.Integer,
+            _ when FloatPattern().IsMatch(text) => ScalarKind.Float,
+            _ => ScalarKind.String,
+        };
+    }
+
+    private static string WithoutPosition(string message) => PositionPrefix().Replace(message, "").Trim();
+
+    [GeneratedRegex(@"^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$")]
+    private static partial Regex IntegerPattern();
+
+    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$")]
+    private static partial Regex FloatPattern();
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
+    private static partial Regex PositionPrefix();
+}

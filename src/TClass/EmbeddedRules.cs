@@ -1,0 +1,27 @@
+using System.Reflection;
+
+namespace TClass;
+
+/// <summary>The files under <c>rules/</c>, embedded in the library at build time.</summary>
+internal static class EmbeddedRules
+{
+    /// <summary>The text of <c>rules/<paramref name="relativePath"/></c>, e.g. <c>catalog/architectures.yaml</c>.</summary>
+    public static string Text(string relativePath)
+    {
+        var name = Prefix + relativePath.Replace('/', '.');
+        using var stream = typeof(EmbeddedRules).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"embedded resource {name} is missing from the build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Names of the embedded files directly under <c>rules/</c> (not in a sub-folder) ending with <paramref name="extension"/>.</summary>
+    public static IEnumerable<string> TopLevel(string extension) =>
+        typeof(EmbeddedRules).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(extension, StringComparison.Ordinal))
+            .Select(n => n[Prefix.Length..])
+            .Where(n => !n.StartsWith("catalog.", StringComparison.Ordinal) && !n.StartsWith("schema.", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+
+    private const string Prefix = "TClass.rules.";
+}

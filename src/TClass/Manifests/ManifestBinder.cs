@@ -1,0 +1,148 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using TClass.Catalogs;
+using TClass.Diagnostics;
+using TClass.Documents;
+
+namespace TClass.Manifests;
+
+/// <summary>Builds the typed <see cref="Manifest"/> from a document that passed validation.</summary>
+internal static class ManifestBinder
+{
+    public static Manifest Bind(MappingNode root, CatalogSet catalogs, CardMetadata? card, ManifestSource source)
+    {
+        var model = root.Map("model");
+        var country = model.Word("country");
+        var weights = root.Map("weights");
+        var architecture = root.Map("architecture");
+        var tokenizer = root.Map("tokenizer");
+        var data = root.Map("data");
+        var infrastructure = root.Map("infrastructure");
+        return new Manifest
+        {
+            Model = new ModelInfo(model.Text("id")!)
+            {
+                Name = model.Text("name"),
+                Developer = model.Text("developer"),
+                Country = country,
+                Released = model.Word("released") is { } released
+                    ? DateOnly.ParseExact(released, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+                    : null,
+                Parameters = model.Text("parameters"),
+                Modalities = OptionalSymbols<Modality>(model, "modalities"),
+                References = model.Texts("references"),
+            },
+            Weights = new WeightsFacts
+            {
+                Origin = Symbol<WeightsOrigin>(weights, "origin"),
+                Base = weights.Texts("base"),
+                Adaptation = OptionalSymbols<Adaptation>(weights, "adaptation"),
+            },
+            Architecture = new ArchitectureFacts
+            {
+                Family = architecture.Word("family"),
+                Class = architecture.Text("class"),
+                RemoteCode = architecture.Bool("remote_code"),
+                Config = Symbol<ConfigComparison>(architecture, "config"),
+                Changes = OptionalSymbols<ArchitectureChange>(architecture, "changes") ?? [],
+                Topology = OptionalSymbols<TopologyChange>(architecture, "topology"),
+            },
+            Tokenizer = new TokenizerFacts
+            {
+                Origin = Symbol<TokenizerOrigin>(tokenizer, "origin"),
+                Base = tokenizer.Text("base"),
+                VocabSize = tokenizer.Integer("vocab_size") is { } size ? (int)Math.Min(size, int.MaxValue) : null,
+                File = tokenizer.Text("file"),
+            },
+            Data = new DataFacts
+            {
+                CuratedBy = Symbol<Curator>(data, "curated_by"),
+                Distillation = Symbol<Distillation>(data, "distillation"),
+                Teachers = data.Texts("teachers"),
+                Tokens = data.Text("tokens"),
+                Languages = data.Texts("languages"),
+            },
+            Components = [.. root.Items("components").Select(BindComponent)],
+            ComponentsDeclared = root.Has("components"),
+            Infrastructure = new InfrastructureFacts
+            {
+                Training = BindStage(infrastructure.Map("training"), catalogs.Infrastructure, country),
+                Serving = BindStage(infrastructure.Map("serving"), catalogs.Infrastructure, country),
+            },
+            Evidence = (root.Map("evidence")?.Entries ?? [])
+                .Where(e => e.Value is ScalarNode { Kind: ScalarKind.String })
+                .ToImmutableSortedDictionary(e => e.Key.Text, e => ((ScalarNode)e.Value).Text, StringComparer.Ordinal),
+            Card = card,
+            Source = source,
+        };
+    }
+
+    private static Component BindComponent(DocumentNode node) =>
+        new(Symbol<ComponentOrigin>(node, "origin") ?? ComponentOrigin.ThirdParty)
+        {
+            Name = node.Text("name"),
+            Role = Symbol<ComponentRole>(node, "role"),
+            Base = node.Text("base"),
+        };
+
+    private static StageFacts BindStage(MappingNode? stage, InfrastructureCatalog catalog, string? developerCountry) => new()
+    {
+        Chips = stage.Has("chips") ? [.. stage.Items("chips").Select(n => Place(n, catalog.Chip, "vendor", developerCountry))] : null,
+        Cloud = stage.Has("cloud") ? [.. stage.Items("cloud").Select(n => Place(n, catalog.Cloud, "operator", developerCountry))] : null,
+    };
+
+    private static Placement Place(DocumentNode node, Func<string, InfrastructureEntry?> lookup, string ownerKey, string? developerCountry)
+    {
+        if (node is ScalarNode scalar && lookup(scalar.Text) is { } entry)
+        {
+            var country = entry.Country == InfrastructureCatalog.DeveloperCountry ? developerCountry : entry.Country;
+            return new Placement(entry.Key, entry.Name, entry.Owner, country);
+        }
+
+        return new Placement(null, node.Text("name") ?? "", node.Text(ownerKey), node.Word("country"));
+    }
+
+    private static TEnum? Symbol<TEnum>(DocumentNode? node, string key)
+        where TEnum : struct, Enum =>
+        node.Word(key) is { } text && ManifestSymbols.TryParse<TEnum>(text, out var value) ? value : null;
+
+    private static ImmutableArray<TEnum>? OptionalSymbols<TEnum>(DocumentNode? node, string key)
+        where TEnum : struct, Enum
+    {
+        if (!node.Has(key))
+        {
+            return null;
+        }
+
+        return [.. node.Items(key)
+            .OfType<ScalarNode>()
+            .Select(s => ManifestSymbols.TryParse<TEnum>(s.Text, out var value) ? value : (TEnum?)null)
+            .OfType<TEnum>()];
+    }
+
+    /// <summary>Where each field was written, by path, for later diagnostics.</summary>
+    public static ImmutableDictionary<string, SourcePosition> Positions(MappingNode root, string stripPrefix)
+    {
+        var positions = ImmutableDictionary.CreateBuilder<string, SourcePosition>(StringComparer.Ordinal);
+        foreach (var node in root.Descendants())
+        {
+            if (node.Path.Length > 0)
+            {
+                positions[Strip(node.Path, stripPrefix)] = node.Position;
+            }
+
+            if (node is MappingNode mapping)
+            {
+                foreach (var entry in mapping.Entries)
+                {
+                    positions[Strip(entry.Key.Path, stripPrefix)] = entry.Key.Position;
+                }
+            }
+        }
+
+        return positions.ToImmutable();
+    }
+
+    public static string Strip(string path, string prefix) =>
+        prefix.Length > 0 && path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..] : path;
+}

@@ -1,0 +1,220 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using TClass.Catalogs;
+using TClass.Diagnostics;
+using TClass.Documents;
+
+namespace TClass.Manifests;
+
+/// <summary>Options of <see cref="ManifestReader"/>.</summary>
+public sealed record ManifestReaderOptions
+{
+    /// <summary>The options used when none are given: built-in catalogs, limits of format 1.</summary>
+    public static ManifestReaderOptions Default { get; } = new();
+
+    /// <summary>The catalogs that architecture families, chips and clouds are looked up in.</summary>
+    public CatalogSet Catalogs { get; init; } = CatalogSet.BuiltIn;
+
+    /// <summary>Size and nesting limits.</summary>
+    public DocumentLimits Limits { get; init; } = DocumentLimits.Default;
+}
+
+/// <summary>
+/// Reads manifests — YAML, JSON or the front matter of a Markdown model card — into a validated,
+/// typed <see cref="Manifest"/>, or into diagnostics that name file, line, column, field and fix.
+/// Never throws for anything a user can write.
+/// </summary>
+public static class ManifestReader
+{
+    private const string StdinName = "<stdin>";
+
+    /// <summary>Reads the manifest in the file at <paramref name="path"/>.</summary>
+    public static ManifestReadResult Read(string path, ManifestReaderOptions? options = null)
+    {
+        options ??= ManifestReaderOptions.Default;
+        var diagnostics = new DiagnosticBag(path);
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                diagnostics.Error("not-found", SourcePosition.WholeFile, "", "the file does not exist.", "Check the path.");
+                return new ManifestReadResult(path, null, diagnostics.ToImmutableSorted());
+            }
+
+            if (info.Length > options.Limits.MaxBytes)
+            {
+                DocumentReader.ReportTooLarge(info.Length, diagnostics, options.Limits);
+                return new ManifestReadResult(path, null, diagnostics.ToImmutableSorted());
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error("unreadable", SourcePosition.WholeFile, "", "the file cannot be read: " + e.Message, "Check the path and its permissions.");
+            return new ManifestReadResult(path, null, diagnostics.ToImmutableSorted());
+        }
+
+        return FromBytes(bytes, path, SyntaxOf(path), options);
+    }
+
+    /// <summary>Reads a manifest from <paramref name="stream"/> (read to its end, up to the size limit).</summary>
+    /// <param name="stream">The manifest's bytes, UTF-8.</param>
+    /// <param name="name">How diagnostics name the input, e.g. <c>&lt;stdin&gt;</c>.</param>
+    /// <param name="syntax">How the manifest is written; <see cref="ManifestSyntax.Auto"/> decides from <paramref name="name"/> or the text.</param>
+    /// <param name="options">Catalogs and limits.</param>
+    public static ManifestReadResult Read(Stream stream, string name = StdinName, ManifestSyntax syntax = ManifestSyntax.Auto, ManifestReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        options ??= ManifestReaderOptions.Default;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > options.Limits.MaxBytes)
+            {
+                break;
+            }
+        }
+
+        return FromBytes(buffer.ToArray(), name, syntax == ManifestSyntax.Auto ? SyntaxOf(name) : syntax, options);
+    }
+
+    /// <summary>Reads a manifest from <paramref name="text"/>.</summary>
+    /// <param name="text">The manifest.</param>
+    /// <param name="name">How diagnostics name the input.</param>
+    /// <param name="syntax">How the manifest is written; <see cref="ManifestSyntax.Auto"/> decides from <paramref name="name"/> or the text.</param>
+    /// <param name="options">Catalogs and limits.</param>
+    public static ManifestReadResult Parse(string text, string name = "<text>", ManifestSyntax syntax = ManifestSyntax.Auto, ManifestReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return FromBytes(Encoding.UTF8.GetBytes(text), name, syntax == ManifestSyntax.Auto ? SyntaxOf(name) : syntax, options ?? ManifestReaderOptions.Default);
+    }
+
+    /// <summary>The syntax a file name implies; <see cref="ManifestSyntax.Auto"/> when it implies none.</summary>
+    public static ManifestSyntax SyntaxOf(string name) => Path.GetExtension(name).ToLowerInvariant() switch
+    {
+        ".yaml" or ".yml" => ManifestSyntax.Yaml,
+        ".json" => ManifestSyntax.Json,
+        ".md" or ".markdown" => ManifestSyntax.Markdown,
+        _ => ManifestSyntax.Auto,
+    };
+
+    private static ManifestReadResult FromBytes(byte[] bytes, string name, ManifestSyntax syntax, ManifestReaderOptions options)
+    {
+        var diagnostics = new DiagnosticBag(name);
+        var text = DocumentReader.Decode(bytes, diagnostics, options.Limits);
+        if (text is null)
+        {
+            return new ManifestReadResult(name, null, diagnostics.ToImmutableSorted());
+        }
+
+        if (syntax == ManifestSyntax.Auto)
+        {
+            syntax = LooksLikeMarkdown(text) ? ManifestSyntax.Markdown : ManifestSyntax.Yaml;
+        }
+
+        var manifest = syntax == ManifestSyntax.Markdown
+            ? ReadMarkdown(text, bytes, diagnostics, options)
+            : ReadDocument(text, bytes, diagnostics, options);
+        return new ManifestReadResult(name, diagnostics.HasErrors ? null : manifest, diagnostics.ToImmutableSorted());
+    }
+
+    private static Manifest? ReadDocument(string text, byte[] bytes, DiagnosticBag diagnostics, ManifestReaderOptions options)
+    {
+        var root = DocumentReader.Read(text, diagnostics, options.Limits);
+        if (root is not MappingNode mapping)
+        {
+            ReportNotAMapping(root, diagnostics);
+            return null;
+        }
+
+        return Validate(mapping, prefix: "", embedded: false, card: null, bytes, diagnostics, options);
+    }
+
+    private static Manifest? ReadMarkdown(string text, byte[] bytes, DiagnosticBag diagnostics, ManifestReaderOptions options)
+    {
+        if (FrontMatter.Extract(text, diagnostics) is not { } frontMatter)
+        {
+            return null;
+        }
+
+        var root = DocumentReader.Read(frontMatter.Yaml, diagnostics, options.Limits, frontMatter.LineOffset);
+        if (root is null && diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        if (root.Node(FrontMatter.ManifestKey) is not MappingNode manifest)
+        {
+            var at = (root as MappingNode)?.Entry(FrontMatter.ManifestKey)?.Key.Position ?? new SourcePosition(1, 1);
+            diagnostics.Error("no-manifest", at, FrontMatter.ManifestKey,
+                "the front matter has no 'tclass:' mapping, so the card holds no manifest.",
+                "Add a 'tclass:' key to the front matter with the manifest fields (model, weights, …) indented under it.");
+            return null;
+        }
+
+        var card = new CardMetadata(root.Text("license"), root.Texts("base_model"), root.Word("base_model_relation"), root.Texts("tags"));
+        return Validate(manifest, FrontMatter.ManifestKey + ".", embedded: true, card, bytes, diagnostics, options);
+    }
+
+    private static Manifest? Validate(
+        MappingNode root, string prefix, bool embedded, CardMetadata? card, byte[] bytes, DiagnosticBag diagnostics, ManifestReaderOptions options)
+    {
+        // In a model card the 'tclass:' key itself announces format 1; an inner 'tclass: 1' is optional there.
+        var found = new DiagnosticBag(diagnostics.File);
+        ManifestFormat.Schema.Validate(root, found, d => !(embedded && d.Code == "missing-key" && d.Path == prefix + "tclass"));
+        ManifestValidator.Validate(root, options.Catalogs, found);
+        diagnostics.AddRange(found.ToImmutableSorted().Select(d => d with { Path = ManifestBinder.Strip(d.Path, prefix) }));
+        if (diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        var source = new ManifestSource(diagnostics.File, ManifestBinder.Positions(root, prefix), Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        return ManifestBinder.Bind(root, options.Catalogs, card, source);
+    }
+
+    private static void ReportNotAMapping(DocumentNode? root, DiagnosticBag diagnostics)
+    {
+        if (diagnostics.HasErrors)
+        {
+            return;
+        }
+
+        if (root is null or ScalarNode { Kind: ScalarKind.Null })
+        {
+            diagnostics.Error("empty", new SourcePosition(1, 1), "", "the file is empty.",
+                "Write a manifest starting with 'tclass: 1' and a 'model:' section with an 'id:'.");
+        }
+        else
+        {
+            diagnostics.Error("not-a-mapping", root.Position, "", "a manifest must be a mapping of keys to values (tclass, model, weights, …).",
+                "Start the file with 'tclass: 1' followed by 'model:' and the other sections.");
+        }
+    }
+
+    private static bool LooksLikeMarkdown(string text)
+    {
+        if (!text.StartsWith("---", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var lines = text.Split('\n');
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].TrimEnd('\r') is "---" or "...")
+            {
+                return lines.Skip(i + 1).Any(l => l.Trim().Length > 0);
+            }
+        }
+
+        return false;
+    }
+}
