@@ -59,4 +59,10 @@ public interface IFactSource
 
     /// <summary>Where the fact at <paramref name="path"/> comes from, as declared by the input, if anywhere.</summary>
     string? Evidence(string path);
+
+    /// <summary>
+    /// Whether the input states the fact itself. Usually the same as having a value, but a format may
+    /// give a value to an absent fact (an absent list that means "none") without it being declared.
+    /// </summary>
+    bool IsDeclared(string path) => Read(path) is not null;
 }

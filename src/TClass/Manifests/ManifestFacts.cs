@@ -76,6 +76,14 @@ public sealed class ManifestFacts(Manifest manifest) : IFactSource
     }
 
     /// <inheritdoc/>
+    public bool IsDeclared(string path) => path switch
+    {
+        "components" => Manifest.ComponentsDeclared,
+        "architecture.changes" => Manifest.Architecture.Changes.Length > 0,
+        _ => Read(path) is not null,
+    };
+
+    /// <inheritdoc/>
     public string? Evidence(string path)
     {
         for (var p = path; p.Length > 0; p = Parent(p))

@@ -22,6 +22,7 @@ internal static partial class ManifestValidator
         CheckWeights(root, diagnostics);
         CheckArchitecture(root, catalogs.Architectures, diagnostics);
         CheckTokenizer(root, diagnostics);
+        CheckComponents(root, diagnostics);
         CheckInfrastructure(root, catalogs.Infrastructure, diagnostics);
         CheckEvidence(root, diagnostics);
     }
@@ -99,6 +100,20 @@ internal static partial class ManifestValidator
             diagnostics.Error("tokenizer-base-required", tokenizer.Entry("origin")!.Key.Position, "tokenizer.base",
                 $"tokenizer.origin is '{origin}', which needs tokenizer.base: the third-party tokenizer.",
                 "Add 'base: <tokenizer or model id>' under 'tokenizer:'.");
+        }
+    }
+
+    private static void CheckComponents(MappingNode root, DiagnosticBag diagnostics)
+    {
+        foreach (var component in root.Items("components").OfType<MappingNode>())
+        {
+            var origin = component.Word("origin");
+            if (origin is "third-party" or "own-checkpoint" && !component.Has("base"))
+            {
+                diagnostics.Error("component-base-required", component.Entry("origin")!.Key.Position, component.Path + ".base",
+                    $"the component's origin is '{origin}', which needs base: the model its weights come from.",
+                    "Add 'base: <model id>' to the component.");
+            }
         }
     }
 

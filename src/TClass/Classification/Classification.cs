@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using TClass.Diagnostics;
+using TClass.Engine;
+using TClass.Rules;
+using TClass.Text;
+
+namespace TClass;
+
+/// <summary>
+/// The result of classifying one model: its level (or the levels still possible), every question
+/// asked with the facts and evidence it read, the explanation, what the next level needs, the
+/// per-axis scores and the warnings. Immutable; the explanation views are built on first use.
+/// </summary>
+public sealed class Classification
+{
+    private readonly Evaluation _evaluation;
+    private ImmutableArray<PathStep> _path;
+    private NextLevel? _next;
+    private bool _nextBuilt;
+
+    internal Classification(Evaluation evaluation, string file, string model, string? manifestSha256, ImmutableArray<Diagnostic> warnings)
+    {
+        _evaluation = evaluation;
+        File = file;
+        Model = model;
+        ManifestSha256 = manifestSha256;
+        Warnings = warnings;
+        Tier = evaluation.Tier >= 0 ? Ruleset.Outcomes[evaluation.Tier] : null;
+        Candidates = new Explainer(evaluation).Outcomes(evaluation.Candidates);
+        Missing = [.. evaluation.Missing.Select(f => f.Declaration.InputPath).Distinct()];
+        Scores = [.. evaluation.Ruleset.Axes.Select((axis, i) =>
+        {
+            var score = evaluation.Scores[i];
+            return new AxisScore(axis.Source.Id, axis.Source.Label, score.Score, score.Min, score.Max,
+                score.Row >= 0 ? axis.Source.Rules[score.Row].Reason : null);
+        })];
+    }
+
+    /// <summary>The manifest's file as the user named it; empty for manifests built in code.</summary>
+    public string File { get; }
+
+    /// <summary>The model's id (<c>model.id</c>).</summary>
+    public string Model { get; }
+
+    /// <summary>The ruleset that classified the model.</summary>
+    public Ruleset Ruleset => _evaluation.Ruleset.Source;
+
+    /// <summary>The evaluation's parameters (e.g. <c>country</c>).</summary>
+    public IReadOnlyDictionary<string, string> Parameters => _evaluation.Parameters;
+
+    /// <summary>The evaluation country (ISO 3166-1 alpha-2), or empty when the ruleset has no country parameter.</summary>
+    public string Country => _evaluation.Parameters.GetValueOrDefault("country", "");
+
+    /// <summary>The level, when the declared facts decide one; otherwise <see langword="null"/> and see <see cref="Candidates"/>.</summary>
+    public Outcome? Tier { get; }
+
+    /// <summary>The group of <see cref="Tier"/>, if decided.</summary>
+    public OutcomeGroup? Group => Tier?.Group is { } id ? Ruleset.Groups.FirstOrDefault(g => g.Id == id) : null;
+
+    /// <summary>Every level still possible given the unknown facts, lowest first (exactly <see cref="Tier"/> when decided).</summary>
+    public ImmutableArray<Outcome> Candidates { get; }
+
+    /// <summary>The undeclared facts that keep <see cref="Candidates"/> from being one level, most decisive first.</summary>
+    public ImmutableArray<string> Missing { get; }
+
+    /// <summary>Every question the tree asked, in order.</summary>
+    public ImmutableArray<PathStep> Path => _path.IsDefault ? _path = new Explainer(_evaluation).Path() : _path;
+
+    /// <summary>The nearest higher level and what would have to change; <see langword="null"/> at the top level.</summary>
+    public NextLevel? Next
+    {
+        get
+        {
+            if (!_nextBuilt)
+            {
+                _next = new Explainer(_evaluation).Next();
+                _nextBuilt = true;
+            }
+
+            return _next;
+        }
+    }
+
+    /// <summary>Scores per axis (0–10), in the ruleset's order.</summary>
+    public ImmutableArray<AxisScore> Scores { get; }
+
+    /// <summary>Evidence problems and inconsistencies of the manifest.</summary>
+    public ImmutableArray<Diagnostic> Warnings { get; }
+
+    /// <summary>SHA-256 of the manifest file, when it was read from one: with <see cref="Rules.Ruleset.Sha256"/>, what a published result can be checked against.</summary>
+    public string? ManifestSha256 { get; }
+
+    /// <summary>One paragraph explaining the result, in <paramref name="language"/>.</summary>
+    public string Because(Language language = Language.English) => new Explainer(_evaluation).Because(language);
+
+    /// <summary>
+    /// Whether the model is at <paramref name="minimum"/> or above whatever its unknown facts are:
+    /// every candidate level meets it.
+    /// </summary>
+    public bool Meets(Outcome minimum)
+    {
+        ArgumentNullException.ThrowIfNull(minimum);
+        return Candidates.All(c => c.Rank >= minimum.Rank);
+    }
+}

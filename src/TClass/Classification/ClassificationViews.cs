@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using TClass.Engine;
+using TClass.Rules;
+using TClass.Text;
+
+namespace TClass;
+
+/// <summary>A fact a question read: its value for the classified model (null when unknown) and its evidence.</summary>
+/// <param name="Path">The fact's path.</param>
+/// <param name="Value">Its value, or <see langword="null"/> when the manifest does not declare it.</param>
+/// <param name="Evidence">Where the manifest says the fact comes from, if it says.</param>
+public sealed record FactReading(string Path, FactValue? Value, string? Evidence);
+
+/// <summary>One question of the walk through the rule tree, with the facts it read and the answer taken.</summary>
+/// <param name="Node">The node's id.</param>
+/// <param name="Question">The question asked.</param>
+/// <param name="Facts">The facts read, with their values and evidence.</param>
+/// <param name="Answer">
+/// The answer: a fact value for a switch (<c>scratch</c>), <c>yes</c> or <c>no</c> for a condition,
+/// or <see langword="null"/> when the facts did not decide it and <see cref="Explored"/> lists the branches.
+/// </param>
+/// <param name="Reason">Why this answer leads where it does, with the model's facts filled in.</param>
+/// <param name="Outcome">The outcome this answer concludes, when it is a leaf.</param>
+/// <param name="Unknown">The unknown facts that kept the question from being answered.</param>
+/// <param name="Explored">The branches explored when the answer was unknown, each with the outcomes it leads to.</param>
+public sealed record PathStep(
+    string Node, LocalizedText Question, ImmutableArray<FactReading> Facts, string? Answer, LocalizedText? Reason,
+    string? Outcome, ImmutableArray<string> Unknown, ImmutableArray<ExploredBranch> Explored);
+
+/// <summary>One way an unknown fact could be, and where the walk leads then.</summary>
+/// <param name="Assumption">What is assumed, e.g. "if tokenizer.origin is native".</param>
+/// <param name="Outcomes">The outcomes reachable under the assumption.</param>
+/// <param name="Path">The walk under the assumption, starting with the question that could not be answered.</param>
+public sealed record ExploredBranch(LocalizedText Assumption, ImmutableArray<Outcome> Outcomes, ImmutableArray<PathStep> Path);
+
+/// <summary>The nearest higher level and what would have to change to reach it.</summary>
+/// <param name="Tier">The level.</param>
+/// <param name="Needs">The facts that must change (or be declared), each with its present value.</param>
+public sealed record NextLevel(Outcome Tier, ImmutableArray<Requirement> Needs);
+
+/// <summary>
+/// One fact that must change: <c>fact X must be Y (now: Z)</c>. When several changes would each do,
+/// the first is the requirement and the others are in <see cref="Or"/>.
+/// </summary>
+/// <param name="Fact">The input fact to change or declare.</param>
+/// <param name="Now">Its present value, or <see langword="null"/> when it is not declared.</param>
+/// <param name="Needs">What it must be, in English and Korean.</param>
+/// <param name="Or">Alternatives that would do instead.</param>
+public sealed record Requirement(string Fact, FactValue? Now, LocalizedText Needs, ImmutableArray<Requirement> Or);
+
+/// <summary>The score of one axis, 0–10.</summary>
+/// <param name="Axis">The axis id, e.g. <c>weights</c>.</param>
+/// <param name="Label">Its name.</param>
+/// <param name="Score">The score, or <see langword="null"/> when unknown facts leave several possible.</param>
+/// <param name="Min">The lowest score still possible.</param>
+/// <param name="Max">The highest score still possible.</param>
+/// <param name="Reason">Why, when the score is decided by one row of the table.</param>
+public sealed record AxisScore(string Axis, LocalizedText Label, int? Score, int Min, int Max, LocalizedText? Reason);

@@ -1,0 +1,201 @@
+using System.Collections.Immutable;
+using System.Numerics;
+
+namespace TClass.Engine;
+
+/// <summary>The score of one axis: known when the facts decide one row, else the range of rows still possible.</summary>
+internal readonly record struct AxisResult(int? Score, int Min, int Max, int Row);
+
+/// <summary>The nearest higher outcome and the conditions of its best path that the facts do not meet.</summary>
+internal sealed record NextChoice(int Outcome, LeafPath Leaf, ImmutableArray<PathCondition> Unmet);
+
+/// <summary>
+/// One evaluation of a compiled ruleset over one input: pure, allocation-light, and the source of
+/// everything a classification reports.
+/// </summary>
+internal sealed class Evaluation
+{
+    private Evaluation(CompiledRuleset ruleset, IFactSource source, IReadOnlyDictionary<string, string> parameters, FactState[] states)
+    {
+        Ruleset = ruleset;
+        Source = source;
+        Parameters = parameters;
+        States = states;
+        Exploration = Explorer.Explore(ruleset, states);
+        Candidates = Exploration.Outcomes;
+        Tier = BitOperations.PopCount(Candidates) == 1 ? Explorer.Lowest(Candidates) : -1;
+        Scores = [.. ruleset.Axes.Select(Score)];
+        Missing = Tier >= 0 ? [] : DecisiveUnknowns();
+        Next = ChooseNext();
+    }
+
+    public CompiledRuleset Ruleset { get; }
+
+    public IFactSource Source { get; }
+
+    public IReadOnlyDictionary<string, string> Parameters { get; }
+
+    public FactState[] States { get; }
+
+    public Exploration Exploration { get; }
+
+    /// <summary>The outcomes still possible, as a bit mask over outcome ranks.</summary>
+    public ulong Candidates { get; }
+
+    /// <summary>The outcome's rank when the facts decide one, else -1.</summary>
+    public int Tier { get; }
+
+    public ImmutableArray<AxisResult> Scores { get; }
+
+    /// <summary>Unknown facts that would narrow the candidates, most decisive first.</summary>
+    public ImmutableArray<CompiledFact> Missing { get; }
+
+    public NextChoice? Next { get; }
+
+    public static Evaluation Run(CompiledRuleset ruleset, IFactSource source, IReadOnlyDictionary<string, string> parameters) =>
+        new(ruleset, source, parameters, StatesOf(ruleset, source, parameters));
+
+    /// <summary>What the input says of every fact the ruleset reads; derived facts are computed here, once.</summary>
+    private static FactState[] StatesOf(CompiledRuleset ruleset, IFactSource source, IReadOnlyDictionary<string, string> parameters)
+    {
+        var states = new FactState[ruleset.Facts.Length];
+        foreach (var fact in ruleset.Facts)
+        {
+            if (fact.Derive is { } derive)
+            {
+                var records = source.Read(derive.Over) as RecordListValue;
+                var value = records is null ? null : derive.Evaluate(records.Records, parameters);
+                states[fact.Index] = value is { } known ? fact.StateOf(BoolValue.Of(known)) : fact.Unknown;
+            }
+            else
+            {
+                states[fact.Index] = fact.StateOf(source.Read(fact.Path));
+            }
+        }
+
+        return states;
+    }
+
+    /// <summary>The value a derived or declared fact has for this input, as a person reads it (null when unknown).</summary>
+    public FactValue? ValueOf(CompiledFact fact)
+    {
+        if (fact.Derive is null)
+        {
+            return Source.Read(fact.Path);
+        }
+
+        var state = States[fact.Index];
+        return state.IsKnown(fact) ? BoolValue.Of(fact.Symbols[BitOperations.TrailingZeroCount(state.Possible)] == "true") : null;
+    }
+
+    private AxisResult Score(CompiledAxis axis)
+    {
+        var possible = 0UL;
+        var decided = -1;
+        var uncertain = false;
+        for (var row = 0; row < axis.Conditions.Length; row++)
+        {
+            var value = axis.Conditions[row]?.Evaluate(States) ?? Tri.True;
+            if (value == Tri.False)
+            {
+                continue;
+            }
+
+            possible |= 1UL << axis.Source.Rules[row].Score;
+            if (value == Tri.True)
+            {
+                decided = uncertain ? -1 : row;
+                break;
+            }
+
+            uncertain = true;
+        }
+
+        var min = Explorer.Lowest(possible);
+        var max = Explorer.Highest(possible);
+        return min == max ? new AxisResult(min, min, max, decided) : new AxisResult(null, min, max, -1);
+    }
+
+    /// <summary>
+    /// The unknown facts the walk split on that would narrow the candidates if declared, ranked by
+    /// the largest candidate set any of their values leaves (smaller first), then by the order asked.
+    /// </summary>
+    private ImmutableArray<CompiledFact> DecisiveUnknowns()
+    {
+        var asked = new List<CompiledFact>();
+        CollectSplits(Exploration.Steps, asked);
+        var ranked = new List<(CompiledFact Fact, int Worst, int Order)>();
+        for (var order = 0; order < asked.Count; order++)
+        {
+            var fact = asked[order];
+            var worst = 0;
+            var narrows = false;
+            foreach (var value in Ruleset.Representatives[fact.Index])
+            {
+                var states = (FactState[])States.Clone();
+                states[fact.Index] = value;
+                var outcomes = Explorer.Explore(Ruleset, states).Outcomes;
+                narrows |= outcomes != Candidates && (outcomes & ~Candidates) == 0;
+                worst = Math.Max(worst, BitOperations.PopCount(outcomes));
+            }
+
+            if (narrows)
+            {
+                ranked.Add((fact, worst, order));
+            }
+        }
+
+        return [.. ranked.OrderBy(r => r.Worst).ThenBy(r => r.Order).Select(r => r.Fact)];
+    }
+
+    private static void CollectSplits(ImmutableArray<TraceStep> steps, List<CompiledFact> asked)
+    {
+        foreach (var step in steps)
+        {
+            if (step is SplitStep split)
+            {
+                if (!asked.Contains(split.Atom.Fact))
+                {
+                    asked.Add(split.Atom.Fact);
+                }
+
+                foreach (var scenario in split.Scenarios)
+                {
+                    CollectSplits(scenario.Steps, asked);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The nearest outcome above the result (above the highest candidate when undecided) and the
+    /// fewest conditions that must change to reach it. When a still higher outcome needs a strict
+    /// subset of those changes, that one is the honest next step and is chosen instead.
+    /// </summary>
+    private NextChoice? ChooseNext()
+    {
+        var current = Tier >= 0 ? Tier : Explorer.Highest(Candidates);
+        var above = Ruleset.Leaves
+            .Where(leaf => leaf.Outcome > current)
+            .Select(leaf => new NextChoice(leaf.Outcome, leaf,
+                [.. leaf.Conditions.Where(c => c.Condition.Evaluate(States) != (c.Holds ? Tri.True : Tri.False))]))
+            .ToList();
+        if (above.Count == 0)
+        {
+            return null;
+        }
+
+        var nearest = above.Min(c => c.Outcome);
+        var best = above.Where(c => c.Outcome == nearest).MinBy(c => c.Unmet.Length)!;
+        var jump = above
+            .Where(c => c.Outcome > nearest && IsStrictSubset(c.Unmet, best.Unmet))
+            .OrderBy(c => c.Outcome)
+            .ThenBy(c => c.Unmet.Length)
+            .FirstOrDefault();
+        return jump ?? best;
+    }
+
+    private static bool IsStrictSubset(ImmutableArray<PathCondition> smaller, ImmutableArray<PathCondition> larger) =>
+        smaller.Length < larger.Length
+        && smaller.All(s => larger.Any(l => l.Node == s.Node && l.Branch == s.Branch));
+}

@@ -1,0 +1,194 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.RegularExpressions;
+using TClass.Rules;
+using TClass.Text;
+
+namespace TClass.Engine;
+
+/// <summary>
+/// Turns an <see cref="Evaluation"/> into what people read: the path with facts, evidence and
+/// reasons, the requirements of the next level, the explanation paragraph. Every word comes from the
+/// ruleset's texts; the model's facts and the parameters are filled into their placeholders.
+/// </summary>
+internal sealed partial class Explainer(Evaluation evaluation)
+{
+    private Ruleset Ruleset => evaluation.Ruleset.Source;
+
+    public ImmutableArray<PathStep> Path() => Steps(evaluation.Exploration.Steps);
+
+    public string Because(Language language)
+    {
+        var steps = new StringBuilder();
+        foreach (var step in evaluation.Exploration.Steps.OfType<AnsweredStep>())
+        {
+            var branch = evaluation.Ruleset.Nodes[step.Node].Branches[step.Branch];
+            steps.Append(steps.Length == 0 ? "" : " ").Append(Fill(branch.Source.Reason, language));
+        }
+
+        if (evaluation.Tier >= 0)
+        {
+            var tier = Ruleset.Outcomes[evaluation.Tier];
+            return Fill(Ruleset.Message(MessageKeys.BecauseDecided), language,
+                ("steps", steps.ToString()), ("tier", tier.Id), ("label", tier.Label.In(language))).Trim();
+        }
+
+        return Fill(Ruleset.Message(MessageKeys.BecauseUndecided), language,
+            ("steps", steps.ToString()),
+            ("candidates", string.Join(", ", Outcomes(evaluation.Candidates).Select(o => o.Id))),
+            ("missing", string.Join(", ", evaluation.Missing.Select(f => f.Declaration.InputPath).Distinct()))).Trim();
+    }
+
+    public NextLevel? Next()
+    {
+        if (evaluation.Next is not { } next)
+        {
+            return null;
+        }
+
+        var needs = next.Unmet.SelectMany(c => Requirements(c.Condition, c.Holds)).ToImmutableArray();
+        return new NextLevel(Ruleset.Outcomes[next.Outcome], needs);
+    }
+
+    public ImmutableArray<Outcome> Outcomes(ulong mask) =>
+        [.. Ruleset.Outcomes.Where(o => (mask & (1UL << o.Rank)) != 0)];
+
+    public LocalizedText Localize(LocalizedText text) => new(Fill(text, Language.English), Fill(text, Language.Korean));
+
+    private ImmutableArray<PathStep> Steps(ImmutableArray<TraceStep> steps) => [.. steps.Select(Step)];
+
+    private PathStep Step(TraceStep step)
+    {
+        var node = evaluation.Ruleset.Nodes[step.Node];
+        var facts = node.FactsRead
+            .Select(f => new FactReading(f.Path, evaluation.ValueOf(f), evaluation.Source.Evidence(f.Declaration.InputPath)))
+            .ToImmutableArray();
+        if (step is SplitStep split)
+        {
+            var explored = split.Scenarios
+                .Select(s => new ExploredBranch(Assumption(s.Assumption, s.Holds), Outcomes(s.Outcomes), Steps(s.Steps)))
+                .ToImmutableArray();
+            return new PathStep(node.Source.Id, Localize(node.Source.Question), facts, null, null, null,
+                [split.Atom.Fact.Declaration.InputPath], explored);
+        }
+
+        var answered = (AnsweredStep)step;
+        var branch = node.Branches[answered.Branch];
+        return new PathStep(node.Source.Id, Localize(node.Source.Question), facts, Answer(node, answered.Branch), Localize(branch.Source.Reason),
+            branch.IsLeaf ? Ruleset.Outcomes[branch.Outcome].Id : null, [], []);
+    }
+
+    private string Answer(CompiledNode node, int branch)
+    {
+        if (node.SwitchFact is not { } fact)
+        {
+            return branch == 0 ? "yes" : "no";
+        }
+
+        return evaluation.ValueOf(fact) is { } value
+            ? value.Display
+            : string.Join(" | ", fact.SymbolsOf(node.CaseMasks[branch]));
+    }
+
+    private LocalizedText Assumption(Atom atom, bool holds)
+    {
+        var fact = atom.Fact;
+        var key = atom.Kind == AtomKind.In
+            ? (holds ? MessageKeys.AssumeBe : MessageKeys.AssumeNotBe)
+            : atom.Mask == fact.Universe
+                ? (holds ? MessageKeys.AssumeNotEmpty : MessageKeys.AssumeEmpty)
+                : (holds ? MessageKeys.AssumeInclude : MessageKeys.AssumeExclude);
+        return Phrase(key, atom, ("fact", fact.Path));
+    }
+
+    /// <summary>What must be true of the input for <paramref name="condition"/> to be <paramref name="holds"/>.</summary>
+    private IEnumerable<Requirement> Requirements(CompiledCondition condition, bool holds)
+    {
+        var wanted = holds ? Tri.True : Tri.False;
+        switch (condition)
+        {
+            case Atom atom:
+                return [Requirement(atom, holds)];
+            case NotCondition not:
+                return Requirements(not.Condition, !holds);
+            case AllCondition all when holds:
+                return all.Conditions.Where(c => c.Evaluate(evaluation.States) != wanted).SelectMany(c => Requirements(c, true));
+            case AnyCondition any when !holds:
+                return any.Conditions.Where(c => c.Evaluate(evaluation.States) != wanted).SelectMany(c => Requirements(c, false));
+            default:
+                // "any of these would do": the first is the requirement, the rest its alternatives.
+                var parts = condition is AllCondition a ? a.Conditions : ((AnyCondition)condition).Conditions;
+                var options = parts.SelectMany(c => Requirements(c, holds)).ToList();
+                return options.Count == 0 ? [] : [options[0] with { Or = [.. options.Skip(1)] }];
+        }
+    }
+
+    private Requirement Requirement(Atom atom, bool holds)
+    {
+        var fact = atom.Fact;
+        var path = fact.Declaration.InputPath;
+        LocalizedText needs;
+        if (fact.Declaration.Requires is { } phrases)
+        {
+            var wantsTrue = (atom.Mask == 1UL << fact.Bits["true"]) == holds;
+            needs = Localize(wantsTrue ? phrases.True : phrases.False);
+        }
+        else
+        {
+            var key = atom.Kind == AtomKind.In
+                ? (holds ? MessageKeys.NeedsBe : MessageKeys.NeedsNotBe)
+                : atom.Mask == fact.Universe
+                    ? (holds ? MessageKeys.NeedsNotEmpty : MessageKeys.NeedsEmpty)
+                    : (holds ? MessageKeys.NeedsInclude : MessageKeys.NeedsExclude);
+            needs = Phrase(key, atom);
+        }
+
+        return new Requirement(path, evaluation.Source.Read(path), needs, []);
+    }
+
+    private LocalizedText Phrase(string key, Atom atom, params (string Name, string Value)[] extra)
+    {
+        var message = Ruleset.Message(key);
+        return new LocalizedText(
+            Fill(message, Language.English, [("values", Values(atom, Language.English)), .. extra]),
+            Fill(message, Language.Korean, [("values", Values(atom, Language.Korean)), .. extra]));
+    }
+
+    private string Values(Atom atom, Language language) =>
+        string.Join(Ruleset.Message(MessageKeys.ListOr).In(language),
+            atom.Fact.SymbolsOf(atom.Mask).Select(s => s == CompiledFact.OtherSymbol ? Ruleset.Message(MessageKeys.AnswerOther).In(language) : s));
+
+    /// <summary>Fills <c>{name}</c> placeholders: the given values first, then parameters, then facts.</summary>
+    private string Fill(LocalizedText text, Language language, params (string Name, string Value)[] values) =>
+        Placeholder().Replace(text.In(language), match =>
+        {
+            var name = match.Groups[1].Value;
+            foreach (var (key, given) in values)
+            {
+                if (key == name)
+                {
+                    return given;
+                }
+            }
+
+            if (evaluation.Parameters.TryGetValue(name, out var parameter))
+            {
+                return parameter;
+            }
+
+            var value = evaluation.Ruleset.FactsByPath.TryGetValue(name, out var declared)
+                ? evaluation.ValueOf(declared)
+                : evaluation.Source.Read(name);
+            return value is null ? Ruleset.Message(MessageKeys.ValueUnknown).In(language) : Display(value);
+        });
+
+    private static string Display(FactValue value) => value switch
+    {
+        SymbolSetValue set => string.Join(", ", set.Values),
+        RecordListValue records => string.Join(", ", records.Records.Select(r => r.Label)),
+        _ => value.Display,
+    };
+
+    [GeneratedRegex(@"\{([A-Za-z0-9_.\-]+)\}")]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,148 @@
+using System.Collections.Immutable;
+using TClass.Engine;
+using TClass.Text;
+
+namespace TClass.Rules;
+
+/// <summary>
+/// A classification policy as data: ordered outcomes, the facts it reads, a decision tree, score
+/// tables and the texts of its explanations. Load one with <see cref="RulesetReader"/>; the built-in
+/// ones are in <see cref="BuiltInRulesets"/>. A loaded ruleset has passed every load-time check.
+/// </summary>
+public sealed record Ruleset
+{
+    /// <summary>Identifier, e.g. <c>tclass-2.0</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Version of the policy, e.g. <c>2.0.0</c>.</summary>
+    public required string Version { get; init; }
+
+    /// <summary>Title.</summary>
+    public required LocalizedText Title { get; init; }
+
+    /// <summary>What the policy is and how it reads the standard.</summary>
+    public LocalizedText? Description { get; init; }
+
+    /// <summary>The standard or document the policy encodes.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Values given when classifying (e.g. the evaluation country).</summary>
+    public ImmutableArray<RulesetParameter> Parameters { get; init; } = [];
+
+    /// <summary>Groups of outcomes.</summary>
+    public ImmutableArray<OutcomeGroup> Groups { get; init; } = [];
+
+    /// <summary>The outcomes, lowest first.</summary>
+    public required ImmutableArray<Outcome> Outcomes { get; init; }
+
+    /// <summary>Every fact the tree and the score tables read.</summary>
+    public required ImmutableArray<FactDeclaration> Facts { get; init; }
+
+    /// <summary>Id of the first node asked.</summary>
+    public required string Root { get; init; }
+
+    /// <summary>The nodes of the decision tree.</summary>
+    public required ImmutableArray<RuleNode> Nodes { get; init; }
+
+    /// <summary>Score tables, one per axis.</summary>
+    public ImmutableArray<ScoreAxis> Axes { get; init; } = [];
+
+    /// <summary>Texts of explanations by key (see docs/rule-language.md for the keys).</summary>
+    public required ImmutableDictionary<string, LocalizedText> Messages { get; init; }
+
+    /// <summary>SHA-256 of the ruleset file's text, lower-case hex: which exact policy produced a result.</summary>
+    public required string Sha256 { get; init; }
+
+    /// <summary>The outcome with <paramref name="idOrAlias"/> (case-insensitive, aliases allowed: <c>T4</c>), or <see langword="null"/>.</summary>
+    public Outcome? FindOutcome(string idOrAlias) =>
+        Outcomes.FirstOrDefault(o => string.Equals(o.Id, idOrAlias, StringComparison.OrdinalIgnoreCase))
+        ?? Outcomes.FirstOrDefault(o => o.Aliases.Contains(idOrAlias, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>The node with <paramref name="id"/>, or <see langword="null"/>.</summary>
+    public RuleNode? FindNode(string id) => Nodes.FirstOrDefault(n => n.Id == id);
+
+    /// <summary>The declared fact at <paramref name="path"/>, or <see langword="null"/>.</summary>
+    public FactDeclaration? FindFact(string path) => Facts.FirstOrDefault(f => f.Path == path);
+
+    /// <summary>The text for message <paramref name="key"/>.</summary>
+    public LocalizedText Message(string key) => Messages[key];
+
+    /// <summary>The decision tree compiled for evaluation, built once when the ruleset is loaded.</summary>
+    internal CompiledRuleset Compiled { get; init; } = null!;
+}
+
+/// <summary>A value given when classifying, referred to as <c>$name</c> in conditions and <c>{name}</c> in texts.</summary>
+/// <param name="Name">The parameter's name, e.g. <c>country</c>.</param>
+/// <param name="Default">Its value when none is given.</param>
+/// <param name="Pattern">A regular expression its values must match, if any.</param>
+/// <param name="Label">What it is.</param>
+public sealed record RulesetParameter(string Name, string Default, string? Pattern, LocalizedText Label);
+
+/// <summary>A group of outcomes, e.g. T-Class's "Group 3 — Sovereign standard".</summary>
+/// <param name="Id">Identifier, e.g. <c>sovereign-standard</c>.</param>
+/// <param name="Label">Name.</param>
+public sealed record OutcomeGroup(string Id, LocalizedText Label);
+
+/// <summary>A level a model can be placed at.</summary>
+/// <param name="Id">Identifier, e.g. <c>T4-2</c>.</param>
+/// <param name="Rank">Position in the order of outcomes, 0 for the lowest.</param>
+/// <param name="Label">Name, e.g. "Architecture Scaler".</param>
+/// <param name="Group">Id of its group, or <see langword="null"/>.</param>
+/// <param name="Aliases">Other names accepted on command lines (T-Class: <c>T4</c> for T4-1).</param>
+public sealed record Outcome(string Id, int Rank, LocalizedText Label, string? Group, ImmutableArray<string> Aliases);
+
+/// <summary>The shape of a fact as a ruleset reads it.</summary>
+public enum FactType
+{
+    /// <summary>One value out of <see cref="FactDeclaration.Values"/>.</summary>
+    Enum,
+
+    /// <summary>Yes or no.</summary>
+    Bool,
+
+    /// <summary>Any number of values out of <see cref="FactDeclaration.Values"/>.</summary>
+    Set,
+}
+
+/// <summary>A fact a ruleset reads, with its domain and how to phrase it.</summary>
+/// <param name="Path">The fact's path, e.g. <c>weights.origin</c>.</param>
+/// <param name="Type">Its shape.</param>
+/// <param name="Values">The domain of an enum or set fact.</param>
+/// <param name="Other">Whether input values not in <paramref name="Values"/> read as a single "other" value.</param>
+/// <param name="Label">What the fact is.</param>
+public sealed record FactDeclaration(string Path, FactType Type, ImmutableArray<string> Values, bool Other, LocalizedText Label)
+{
+    /// <summary>How a derived fact is computed from the input, or <see langword="null"/> for a fact read as is.</summary>
+    public Derivation? Derive { get; init; }
+
+    /// <summary>For a bool fact: what it must be, phrased for next-level advice.</summary>
+    public BoolPhrases? Requires { get; init; }
+
+    /// <summary>The input fact a person must declare to make this one known: the list a derived fact is computed from, else the fact itself.</summary>
+    public string InputPath => Derive?.Over ?? Path;
+}
+
+/// <summary>Phrases for a bool fact being true and being false.</summary>
+/// <param name="True">When the fact must be true.</param>
+/// <param name="False">When the fact must be false.</param>
+public sealed record BoolPhrases(LocalizedText True, LocalizedText False);
+
+/// <summary>How many records of a list must match.</summary>
+public enum Quantifier
+{
+    /// <summary>At least one.</summary>
+    Any,
+
+    /// <summary>Every one.</summary>
+    All,
+
+    /// <summary>Not one.</summary>
+    None,
+}
+
+/// <summary>A yes/no fact computed from a list of records, e.g. "all serving chips are from KR vendors".</summary>
+/// <param name="Quantifier">How many records must match.</param>
+/// <param name="Over">The records fact, e.g. <c>infrastructure.serving.chips</c>.</param>
+/// <param name="Field">The field of each record tested, e.g. <c>country</c>.</param>
+/// <param name="In">The values that match; <c>$name</c> stands for a parameter.</param>
+public sealed record Derivation(Quantifier Quantifier, string Over, string Field, ImmutableArray<string> In);

@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using System.Text;
+using TClass.Diagnostics;
+using TClass.Documents;
+using TClass.Engine;
+using TClass.Manifests;
+
+namespace TClass.Rules;
+
+/// <summary>
+/// Loads rulesets: YAML validated against <c>rules/schema/ruleset.schema.json</c>, then every
+/// load-time check (see docs/rule-language.md), then compiled. Never throws for a user's mistake.
+/// </summary>
+public static class RulesetReader
+{
+    private static readonly Lazy<SchemaValidation> Schema =
+        new(() => SchemaValidation.FromJson(EmbeddedRules.Text("schema/ruleset.schema.json")));
+
+    /// <summary>Loads the ruleset in the file at <paramref name="path"/>.</summary>
+    /// <param name="path">The ruleset file.</param>
+    /// <param name="input">The facts the input format provides; manifest format 1 when omitted.</param>
+    public static RulesetReadResult Read(string path, FactSchema? input = null)
+    {
+        var diagnostics = new DiagnosticBag(path);
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                diagnostics.Error("not-found", SourcePosition.WholeFile, "", "the ruleset file does not exist.",
+                    "Check the path, or use a built-in id: " + string.Join(", ", BuiltInRulesets.Ids) + ".");
+                return new RulesetReadResult(path, null, diagnostics.ToImmutableSorted());
+            }
+
+            if (info.Length > DocumentLimits.Default.MaxBytes)
+            {
+                DocumentReader.ReportTooLarge(info.Length, diagnostics, DocumentLimits.Default);
+                return new RulesetReadResult(path, null, diagnostics.ToImmutableSorted());
+            }
+
+            var text = DocumentReader.Decode(File.ReadAllBytes(path), diagnostics, DocumentLimits.Default);
+            return text is null ? new RulesetReadResult(path, null, diagnostics.ToImmutableSorted()) : Load(text, diagnostics, input);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error("unreadable", SourcePosition.WholeFile, "", "the ruleset cannot be read: " + e.Message, "Check the path and its permissions.");
+            return new RulesetReadResult(path, null, diagnostics.ToImmutableSorted());
+        }
+    }
+
+    /// <summary>Loads a ruleset from <paramref name="text"/>.</summary>
+    /// <param name="text">The ruleset YAML.</param>
+    /// <param name="name">How diagnostics name the input.</param>
+    /// <param name="input">The facts the input format provides; manifest format 1 when omitted.</param>
+    public static RulesetReadResult Parse(string text, string name = "<text>", FactSchema? input = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Load(text, new DiagnosticBag(name), input);
+    }
+
+    private static RulesetReadResult Load(string text, DiagnosticBag diagnostics, FactSchema? input)
+    {
+        input ??= ManifestFacts.Schema;
+        var root = DocumentReader.Read(text, diagnostics, DocumentLimits.Default);
+        if (root is not MappingNode mapping)
+        {
+            if (!diagnostics.HasErrors)
+            {
+                diagnostics.Error("not-a-mapping", root?.Position ?? new SourcePosition(1, 1), "",
+                    "a ruleset must be a mapping of keys to values (ruleset, id, outcomes, facts, nodes, …).", "See docs/rule-language.md.");
+            }
+
+            return new RulesetReadResult(diagnostics.File, null, diagnostics.ToImmutableSorted());
+        }
+
+        Schema.Value.Validate(mapping, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return new RulesetReadResult(diagnostics.File, null, diagnostics.ToImmutableSorted());
+        }
+
+        var binder = new RulesetBinder();
+        var ruleset = binder.Bind(mapping, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))));
+        new RulesetLinter(ruleset, binder, input, diagnostics).Check();
+        if (diagnostics.HasErrors)
+        {
+            return new RulesetReadResult(diagnostics.File, null, diagnostics.ToImmutableSorted());
+        }
+
+        var compiled = CompiledRuleset.Compile(ruleset);
+        CheckOutcomesReachable(ruleset, compiled, binder, diagnostics);
+        return new RulesetReadResult(
+            diagnostics.File,
+            diagnostics.HasErrors ? null : ruleset with { Compiled = compiled },
+            diagnostics.ToImmutableSorted());
+    }
+
+    /// <summary>
+    /// Explores the tree with every fact unknown: the outcomes reached are exactly those some input
+    /// can reach. A declared outcome outside them can never be a result.
+    /// </summary>
+    private static void CheckOutcomesReachable(Ruleset ruleset, CompiledRuleset compiled, RulesetBinder binder, DiagnosticBag diagnostics)
+    {
+        var unknown = compiled.Facts.Select(f => f.Unknown).ToArray();
+        var reachable = Explorer.Explore(compiled, unknown).Outcomes;
+        foreach (var outcome in ruleset.Outcomes.Where(o => (reachable & (1UL << o.Rank)) == 0))
+        {
+            diagnostics.Error("unreachable-outcome", binder.PositionOf(outcome), "outcomes." + outcome.Id,
+                $"no input can reach the outcome '{outcome.Id}': no leaf names it, or the conditions on the way to its leaves contradict each other.",
+                "Lead a reachable branch to it, or remove it.");
+        }
+    }
+}
