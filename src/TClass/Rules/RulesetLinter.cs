@@ -346,7 +346,7 @@ internal sealed partial class RulesetLinter(Ruleset ruleset, RulesetBinder posit
     private void CheckTree()
     {
         var byId = ruleset.Nodes.GroupBy(n => n.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        if (!byId.ContainsKey(ruleset.Root))
+        if (!byId.TryGetValue(ruleset.Root, out var root))
         {
             diagnostics.Error("unknown-node", new SourcePosition(1, 1), "root", $"the root node '{ruleset.Root}' does not exist.",
                 Suggest(ruleset.Root, byId.Keys, "Point 'root' at a node id."));
@@ -380,7 +380,7 @@ internal sealed partial class RulesetLinter(Ruleset ruleset, RulesetBinder posit
             state[node.Id] = true;
         }
 
-        Visit(byId[ruleset.Root]);
+        Visit(root);
         foreach (var node in ruleset.Nodes.Where(n => !state.ContainsKey(n.Id)))
         {
             Error(node, "nodes." + node.Id, $"the node '{node.Id}' cannot be reached from the root '{ruleset.Root}'.", "Lead a branch to it, or remove it.", "unreachable");
