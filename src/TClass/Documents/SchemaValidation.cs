@@ -80,6 +80,12 @@ internal sealed class SchemaValidation(JsonSchema schema)
                 ReportAlternatives(child, bridge, diagnostics, at, path, fix);
                 return;
 
+            case ValidationErrorKind.TooFewItems:
+                diagnostics.Error("too-few-items", at, path,
+                    string.Create(CultureInfo.InvariantCulture, $"the list needs at least {error.Schema?.MinItems ?? 1} item(s)."),
+                    fix ?? "Add the missing items, or remove the key to leave the fact unknown.");
+                return;
+
             case ValidationErrorKind.PatternMismatch:
                 diagnostics.Error("invalid-value", at, path, $"{Describe(error.Token)} does not have the required form.",
                     fix ?? Extension(error.Schema, "description"));

@@ -11,23 +11,26 @@ internal static class Suggestions
     public static string? Nearest(string typed, IEnumerable<string> candidates)
     {
         string? best = null;
-        var bestDistance = int.MaxValue;
+        var bestScore = (Distance: int.MaxValue, Length: int.MaxValue);
         var typedLower = typed.ToLowerInvariant();
+        var tolerance = Math.Max(2, typed.Length / 3);
         foreach (var candidate in candidates)
         {
             var candidateLower = candidate.ToLowerInvariant();
-            var distance = candidateLower.Contains(typedLower, StringComparison.Ordinal) && typedLower.Length >= 3
-                ? candidateLower.Length - typedLower.Length
+            var lengthGap = Math.Abs(candidateLower.Length - typedLower.Length);
+
+            // A fragment of a key ("naver" for "naver-cloud") is as good a hint as a one-letter typo.
+            var distance = typedLower.Length >= 3 && candidateLower.Contains(typedLower, StringComparison.Ordinal)
+                ? Math.Min(1, lengthGap)
                 : EditDistance(typedLower, candidateLower);
-            if (distance < bestDistance)
+            if (distance <= tolerance && (distance, lengthGap).CompareTo(bestScore) < 0)
             {
                 best = candidate;
-                bestDistance = distance;
+                bestScore = (distance, lengthGap);
             }
         }
 
-        var tolerance = Math.Max(2, typed.Length / 3);
-        return bestDistance <= tolerance ? best : null;
+        return best;
     }
 
     /// <summary>Optimal-string-alignment distance between two strings.</summary>

@@ -167,7 +167,7 @@ public class EdgeCaseTests
     [Fact]
     public void An_own_architecture_without_a_redesigned_graph_cannot_be_declared()
     {
-        var read = Manifests.ManifestReader.Parse(Card("weights: { origin: scratch }", "architecture: { family: own, topology: [] }"));
+        var read = TClass.Manifests.ManifestReader.Parse(Card("weights: { origin: scratch }", "architecture: { family: own, topology: [] }"));
 
         Assert.Contains(read.Diagnostics, d => d.Code == "topology-required");
     }
