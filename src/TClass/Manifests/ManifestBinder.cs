@@ -120,7 +120,7 @@ internal static class ManifestBinder
             .OfType<TEnum>()];
     }
 
-    /// <summary>Where each field was written, by path, for later diagnostics.</summary>
+    /// <summary>Where each field was written (its key, for fields of a mapping), by path, for later diagnostics.</summary>
     public static ImmutableDictionary<string, SourcePosition> Positions(MappingNode root, string stripPrefix)
     {
         var positions = ImmutableDictionary.CreateBuilder<string, SourcePosition>(StringComparer.Ordinal);
@@ -128,7 +128,7 @@ internal static class ManifestBinder
         {
             if (node.Path.Length > 0)
             {
-                positions[Strip(node.Path, stripPrefix)] = node.Position;
+                positions.TryAdd(Strip(node.Path, stripPrefix), node.Position);
             }
 
             if (node is MappingNode mapping)
