@@ -20,7 +20,8 @@ internal static class EmbeddedRules
         typeof(EmbeddedRules).Assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(extension, StringComparison.Ordinal))
             .Select(n => n[Prefix.Length..])
-            .Where(n => !n.StartsWith("catalog.", StringComparison.Ordinal) && !n.StartsWith("schema.", StringComparison.Ordinal))
+            .Where(n => !n.StartsWith("catalog.", StringComparison.Ordinal) && !n.StartsWith("schema.", StringComparison.Ordinal)
+                && !n.StartsWith("i18n.", StringComparison.Ordinal) && !n.StartsWith("templates.", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
 
     private const string Prefix = "TClass.rules.";

@@ -105,6 +105,19 @@ public static class ManifestReader
         _ => ManifestSyntax.Auto,
     };
 
+    /// <summary>
+    /// A cheap test of whether <paramref name="text"/> is meant as a manifest, for scanning directories:
+    /// a YAML or JSON document with a top-level <c>tclass</c> key, or a Markdown card whose front
+    /// matter has a <c>tclass:</c> key. It does not validate anything.
+    /// </summary>
+    public static bool MayHoldManifest(string text, ManifestSyntax syntax)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return syntax == ManifestSyntax.Markdown || (syntax == ManifestSyntax.Auto && LooksLikeMarkdown(text))
+            ? FrontMatter.MayHoldManifest(text)
+            : text.Split('\n').Any(line => line.StartsWith("tclass:", StringComparison.Ordinal) || line.TrimStart().StartsWith("\"tclass\"", StringComparison.Ordinal));
+    }
+
     private static ManifestReadResult FromBytes(byte[] bytes, string name, ManifestSyntax syntax, ManifestReaderOptions options)
     {
         var diagnostics = new DiagnosticBag(name);

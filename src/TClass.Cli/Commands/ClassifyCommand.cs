@@ -1,0 +1,144 @@
+using System.CommandLine;
+using TClass.Diagnostics;
+using TClass.Manifests;
+using TClass.Reports;
+using TClass.Text;
+
+namespace TClass.Cli.Commands;
+
+/// <summary><c>tclass classify</c>: place manifests on the scale.</summary>
+internal static class ClassifyCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Manifest files (.yaml, .yml, .json, or a Markdown card with a tclass: block), directories (searched recursively), or - for standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = Options.Format("text", "text", "md", "json", "jsonl");
+        var rules = Options.Rules();
+        var country = Options.Country();
+        var lang = Options.Lang();
+        var minTier = new Option<string?>("--min-tier")
+        {
+            Description = "Exit with 1 unless every manifest is at this level or above whatever its unknown facts are (T4 means T4-1 or above).",
+            HelpName = "level",
+        };
+        var outDir = new Option<string?>("--out")
+        {
+            Description = "Also write one Markdown report and one SVG radar per manifest into this directory.",
+            HelpName = "dir",
+        };
+        var command = new Command("classify", """
+            Classify model-card manifests on the T-Class 2.0 scale.
+
+            Examples:
+              tclass classify docs/examples/t5-native-architecture.yaml
+              tclass classify cards/ --format json --rules tclass-2.0-strict
+              tclass classify model/README.md --min-tier T4 --lang ko
+              cat card.yaml | tclass classify - --format jsonl
+            """)
+        {
+            paths, format, rules, country, minTier, lang, outDir,
+        };
+        command.SetAction(parse => Run(
+            console,
+            parse.GetValue(paths) ?? [],
+            parse.GetValue(format)!,
+            parse.GetValue(rules)!,
+            parse.GetValue(country)!,
+            parse.GetValue(minTier),
+            Options.Language(parse.GetValue(lang)!),
+            parse.GetValue(outDir)));
+        return command;
+    }
+
+    private static int Run(CliConsole console, string[] paths, string format, string rules, string country, string? minTier, Language language, string? outDir)
+    {
+        var classifier = Options.Classifier(rules, country, console);
+        if (classifier is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        Rules.Outcome? minimum = null;
+        if (minTier is not null && (minimum = classifier.Ruleset.FindOutcome(minTier)) is null)
+        {
+            console.Error.WriteLine($"tclass: error: --min-tier '{minTier}' is not a level of {classifier.Ruleset.Id} ({string.Join(", ", classifier.Ruleset.Outcomes.Select(o => o.Id))}).");
+            return ExitCodes.InvalidInput;
+        }
+
+        var (inputs, missing) = Inputs.Expand(paths, console);
+        var reads = inputs.AsParallel().AsOrdered().Select(input => input.Read()).ToList();
+        var results = reads.AsParallel().AsOrdered().Where(r => r.Succeeded).Select(r => classifier.Classify(r.Manifest!)).ToList();
+
+        foreach (var diagnostic in missing.Concat(reads.SelectMany(r => r.Errors)))
+        {
+            console.Error.WriteLine(diagnostic.ToString());
+        }
+
+        Print(console, format, results, language, single: inputs.Count == 1 && paths.Length == 1);
+        if (outDir is not null)
+        {
+            WriteReports(outDir, results, language);
+        }
+
+        if (missing.Count > 0 || reads.Any(r => !r.Succeeded))
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        return minimum is not null && results.Any(r => !r.Meets(minimum)) ? ExitCodes.BelowMinimum : ExitCodes.Ok;
+    }
+
+    private static void Print(CliConsole console, string format, List<Classification> results, Language language, bool single)
+    {
+        switch (format)
+        {
+            case "json":
+                if (single && results.Count == 1)
+                {
+                    console.Out.WriteLine(JsonReport.Render(results[0], language));
+                }
+                else
+                {
+                    console.Out.WriteLine(JsonReport.RenderArray(results, language));
+                }
+
+                break;
+            case "jsonl":
+                foreach (var result in results)
+                {
+                    console.Out.WriteLine(JsonReport.RenderLine(result, language));
+                }
+
+                break;
+            case "md":
+                console.Out.Write(string.Join("\n", results.Select(r => MarkdownReport.Render(r, new MarkdownReportOptions(language)))));
+                break;
+            default:
+                console.Out.Write(string.Join("\n", results.Select(r => TextReport.Render(r, new TextReportOptions(language, console.Color)))));
+                break;
+        }
+    }
+
+    /// <summary>One Markdown report and one SVG radar per result, named after the model id.</summary>
+    private static void WriteReports(string outDir, List<Classification> results, Language language)
+    {
+        Directory.CreateDirectory(outDir);
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var result in results)
+        {
+            var stem = string.Concat(result.Model.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' ? c : '_'));
+            var name = stem;
+            for (var n = 2; !used.Add(name); n++)
+            {
+                name = $"{stem}-{n}";
+            }
+
+            File.WriteAllText(Path.Combine(outDir, name + ".svg"), RadarSvg.Render(result, language));
+            File.WriteAllText(Path.Combine(outDir, name + ".md"), MarkdownReport.Render(result, new MarkdownReportOptions(language, name + ".svg")));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using TClass.Reports;
+
+namespace TClass.Cli.Commands;
+
+/// <summary><c>tclass explain</c>: the full walk in prose.</summary>
+internal static class ExplainCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var path = new Argument<string>("path") { Description = "A manifest file, or - for standard input." };
+        var rules = Options.Rules();
+        var country = Options.Country();
+        var lang = Options.Lang();
+        var command = new Command("explain", """
+            Explain a classification step by step: each question, the facts read with their evidence,
+            the answer and its reason; for undeclared facts, every branch explored and where it leads;
+            then the level, the next level and exactly what it needs.
+
+            Examples:
+              tclass explain docs/examples/unknown-facts.yaml
+              tclass explain card.yaml --rules tclass-2.0-strict --lang ko
+            """)
+        {
+            path, rules, country, lang,
+        };
+        command.SetAction(parse =>
+        {
+            var classifier = Options.Classifier(parse.GetValue(rules)!, parse.GetValue(country)!, console);
+            if (classifier is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var (inputs, missing) = Inputs.Expand([parse.GetValue(path)!], console);
+            foreach (var diagnostic in missing)
+            {
+                console.Error.WriteLine(diagnostic.ToString());
+            }
+
+            var exit = missing.Count > 0 ? ExitCodes.InvalidInput : ExitCodes.Ok;
+            foreach (var read in inputs.Select(i => i.Read()))
+            {
+                foreach (var diagnostic in read.Errors)
+                {
+                    console.Error.WriteLine(diagnostic.ToString());
+                }
+
+                if (read.Manifest is null)
+                {
+                    exit = ExitCodes.InvalidInput;
+                    continue;
+                }
+
+                var language = Options.Language(parse.GetValue(lang)!);
+                console.Out.Write(ExplainReport.Render(classifier.Classify(read.Manifest), new TextReportOptions(language, console.Color)));
+            }
+
+            return exit;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using TClass.Rules;
+using TClass.Text;
+
+namespace TClass.Cli.Commands;
+
+/// <summary>Options several commands share. Each command gets its own instances.</summary>
+internal static partial class Options
+{
+    public static Option<string> Rules() => new("--rules")
+    {
+        Description = $"Ruleset: a built-in id ({string.Join(", ", BuiltInRulesets.Ids)}) or a ruleset file.",
+        DefaultValueFactory = _ => BuiltInRulesets.Reference,
+        HelpName = "id|path",
+    };
+
+    public static Option<string> Country() => new("--country")
+    {
+        Description = "Evaluation country (ISO 3166-1 alpha-2): \"domestic\" chips and clouds are this country's.",
+        DefaultValueFactory = _ => "KR",
+        HelpName = "ISO2",
+    };
+
+    public static Option<string> Lang()
+    {
+        var option = new Option<string>("--lang")
+        {
+            Description = "Language of text and Markdown output: en or ko.",
+            DefaultValueFactory = _ => "en",
+        };
+        option.AcceptOnlyFromAmong("en", "ko");
+        return option;
+    }
+
+    public static Option<string> Format(string defaultFormat, params string[] formats)
+    {
+        var option = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: " + string.Join(", ", formats) + ".",
+            DefaultValueFactory = _ => defaultFormat,
+        };
+        option.AcceptOnlyFromAmong(formats);
+        return option;
+    }
+
+    public static Language Language(string code) => Languages.TryParse(code, out var language) ? language : Text.Language.English;
+
+    /// <summary>Builds a classifier for the command line's ruleset and country, or reports why it cannot.</summary>
+    public static TClassifier? Classifier(string rules, string country, CliConsole console)
+    {
+        if (!CountryPattern().IsMatch(country))
+        {
+            console.Error.WriteLine($"tclass: error: --country '{country}' is not an ISO 3166-1 alpha-2 code such as KR or US.");
+            return null;
+        }
+
+        var ruleset = Rulesets.Resolve(rules, console);
+        return ruleset is null ? null : TClassifier.Create(new ClassifierOptions { Ruleset = ruleset, Country = country });
+    }
+
+    [GeneratedRegex("^[A-Z]{2}$")]
+    private static partial Regex CountryPattern();
+}

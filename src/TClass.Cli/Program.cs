@@ -1,0 +1,3 @@
+using TClass.Cli;
+
+return TClassCli.Run(args, CliConsole.System());

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text;
+using TClass.Diagnostics;
+using TClass.Engine;
+using TClass.Text;
+
+namespace TClass.Reports;
+
+/// <summary>Options of <see cref="TextReport"/>.</summary>
+/// <param name="Language">Language of the report.</param>
+/// <param name="Color">Whether to colour with ANSI escape codes (for terminals).</param>
+/// <param name="Width">Column at which text wraps.</param>
+public sealed record TextReportOptions(Language Language = Language.English, bool Color = false, int Width = 100);
+
+/// <summary>The compact, aligned text form of a classification, as the console runner prints it.</summary>
+public static class TextReport
+{
+    private const int LabelWidth = 12;
+
+    /// <summary>Renders one classification.</summary>
+    public static string Render(Classification result, TextReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        options ??= new TextReportOptions();
+        var lang = options.Language;
+        var paint = new Paint(options.Color);
+        var text = new StringBuilder();
+        var title = result.File.Length > 0 ? result.File : result.Model;
+        text.Append(paint.Bold(title)).Append('\n');
+        if (result.File.Length > 0)
+        {
+            Field(text, "model", lang, result.Model);
+        }
+
+        if (result.Tier is { } tier)
+        {
+            var group = result.Group is { } g ? " · " + g.Label.In(lang) : "";
+            Field(text, "level", lang, paint.Green(paint.Bold(tier.Id)) + "  " + tier.Label.In(lang) + group);
+        }
+        else
+        {
+            Field(text, "level", lang, paint.Yellow(paint.Bold(ReportText.Get("undecided", lang))) + " — "
+                + string.Join(" · ", result.Candidates.Select(c => c.Id)));
+            Field(text, "missing", lang, string.Join(", ", result.Missing));
+        }
+
+        Field(text, "because", lang, Wrap(result.Because(lang), options.Width - LabelWidth - 2));
+        if (result.Next is { } next)
+        {
+            var lines = new List<string> { paint.Cyan(next.Tier.Id) + "  " + next.Tier.Label.In(lang) };
+            lines.AddRange(next.Needs.Select(n => "• " + Wrap(Requirement(n, lang), options.Width - LabelWidth - 4).Replace("\n", "\n  ", StringComparison.Ordinal)));
+            Field(text, "next", lang, string.Join("\n", lines));
+        }
+
+        Field(text, "scores", lang, string.Join(" · ", result.Scores.Select(s => s.Label.In(lang) + " " + Score(s))));
+        if (!result.Warnings.IsEmpty)
+        {
+            Field(text, "warnings", lang, string.Join("\n", result.Warnings.Select(w => paint.Yellow("! ") + Wrap(Warning(w), options.Width - LabelWidth - 4).Replace("\n", "\n  ", StringComparison.Ordinal))));
+        }
+
+        Field(text, "ruleset", lang, $"{result.Ruleset.Id} {result.Ruleset.Version} · {ReportText.Get("country", lang)} {result.Country}");
+        return text.ToString();
+    }
+
+    /// <summary>A requirement as one sentence: <c>fact must be X (now: Y)</c>, with its alternatives.</summary>
+    public static string Requirement(Requirement need, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(need);
+        var now = need.Now is null ? ReportText.Get("unknown", language) : Display(need.Now);
+        var sentence = $"{need.Fact} {need.Needs.In(language)} ({ReportText.Get("now", language)}: {now})";
+        return need.Or.IsEmpty
+            ? sentence
+            : sentence + string.Concat(need.Or.Select(o => $" — {ReportText.Get("or", language)} " + Requirement(o, language)));
+    }
+
+    /// <summary>A score, or its range when unknown facts leave several possible.</summary>
+    public static string Score(AxisScore score)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        return score.Score is { } value
+            ? value.ToString(CultureInfo.InvariantCulture)
+            : string.Create(CultureInfo.InvariantCulture, $"{score.Min}–{score.Max}");
+    }
+
+    /// <summary>A fact value as a person reads it: lists without brackets.</summary>
+    public static string Display(FactValue value) => value switch
+    {
+        SymbolSetValue set => string.Join(", ", set.Values),
+        RecordListValue records => string.Join(", ", records.Records.Select(r => r.Label)),
+        _ => value?.Display ?? "",
+    };
+
+    private static string Warning(Diagnostic warning) =>
+        (warning.Line > 0 ? string.Create(CultureInfo.InvariantCulture, $"{warning.Line}:{warning.Column} ") : "")
+        + warning.Message + (warning.Fix is null ? "" : " " + warning.Fix);
+
+    private static void Field(StringBuilder text, string key, Language language, string value)
+    {
+        var label = ReportText.Get(key, language);
+        text.Append("  ").Append(label).Append(' ', Math.Max(1, LabelWidth - DisplayWidth(label)));
+        text.Append(value.Replace("\n", "\n  " + new string(' ', LabelWidth), StringComparison.Ordinal)).Append('\n');
+    }
+
+    /// <summary>Wraps at <paramref name="width"/> terminal columns (Hangul and other wide characters count two).</summary>
+    public static string Wrap(string text, int width)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = new StringBuilder();
+        var line = 0;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var w = DisplayWidth(word);
+            if (line > 0 && line + 1 + w > width)
+            {
+                lines.Append('\n');
+                line = 0;
+            }
+            else if (line > 0)
+            {
+                lines.Append(' ');
+                line++;
+            }
+
+            lines.Append(word);
+            line += w;
+        }
+
+        return lines.ToString();
+    }
+
+    private static int DisplayWidth(string text) => text.Sum(c => c is >= '\u1100' and <= '\u115F' or >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFF60' ? 2 : 1);
+
+    private readonly struct Paint(bool on)
+    {
+        public string Bold(string s) => Wrap(s, "1");
+
+        public string Green(string s) => Wrap(s, "32");
+
+        public string Yellow(string s) => Wrap(s, "33");
+
+        public string Cyan(string s) => Wrap(s, "36");
+
+        private string Wrap(string s, string code) => on ? $"\u001b[{code}m{s}\u001b[0m" : s;
+    }
+}
