@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using TClass.Diagnostics;
 using TClass.Engine;
 using TClass.Rules;
@@ -26,14 +27,18 @@ public sealed class Classification
         ManifestSha256 = manifestSha256;
         Warnings = warnings;
         Tier = evaluation.Tier >= 0 ? Ruleset.Outcomes[evaluation.Tier] : null;
-        Candidates = new Explainer(evaluation).Outcomes(evaluation.Candidates);
-        Missing = [.. evaluation.Missing.Select(f => f.Declaration.InputPath).Distinct()];
-        Scores = [.. evaluation.Ruleset.Axes.Select((axis, i) =>
+        Candidates = Tier is { } tier ? [tier] : new Explainer(evaluation).Outcomes(evaluation.Candidates);
+        Missing = evaluation.Missing.IsEmpty ? [] : [.. evaluation.Missing.Select(f => f.Declaration.InputPath).Distinct()];
+        var axes = evaluation.Ruleset.Axes;
+        var scores = new AxisScore[axes.Length];
+        for (var i = 0; i < scores.Length; i++)
         {
+            var axis = axes[i].Source;
             var score = evaluation.Scores[i];
-            return new AxisScore(axis.Source.Id, axis.Source.Label, score.Score, score.Min, score.Max,
-                score.Row >= 0 ? axis.Source.Rules[score.Row].Reason : null);
-        })];
+            scores[i] = new AxisScore(axis.Id, axis.Label, score.Score, score.Min, score.Max, score.Row >= 0 ? axis.Rules[score.Row].Reason : null);
+        }
+
+        Scores = ImmutableCollectionsMarshal.AsImmutableArray(scores);
     }
 
     /// <summary>The manifest's file as the user named it; empty for manifests built in code.</summary>

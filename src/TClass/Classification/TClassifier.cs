@@ -85,7 +85,9 @@ public sealed class TClassifier
         ArgumentNullException.ThrowIfNull(manifest);
         var facts = new ManifestFacts(manifest);
         var evaluation = Evaluation.Run(Ruleset.Compiled, facts, _parameters);
-        var warnings = EvidenceWarnings(evaluation, manifest).Concat(ManifestChecks.Warnings(manifest, _catalogs)).ToImmutableArray();
+        var evidence = EvidenceWarnings(evaluation, manifest);
+        var consistency = ManifestChecks.Warnings(manifest, _catalogs);
+        var warnings = consistency.IsEmpty ? evidence : evidence.AddRange(consistency);
         return new Classification(evaluation, manifest.Source?.File ?? "", manifest.Model.Id, manifest.Source?.Sha256, warnings);
     }
 
@@ -96,45 +98,52 @@ public sealed class TClassifier
     {
         ArgumentNullException.ThrowIfNull(facts);
         var evaluation = Evaluation.Run(Ruleset.Compiled, facts, _parameters);
-        return new Classification(evaluation, "", model, null, [.. EvidenceWarnings(evaluation, null)]);
+        return new Classification(evaluation, "", model, null, EvidenceWarnings(evaluation, null));
     }
 
-    /// <summary>A warning for each fact the walk read that the manifest declares without saying where it comes from.</summary>
-    private static IEnumerable<Diagnostic> EvidenceWarnings(Evaluation evaluation, Manifest? manifest)
+    /// <summary>
+    /// A warning for each fact the walk read that the manifest declares without saying where it comes
+    /// from. Allocates nothing when every fact has its evidence.
+    /// </summary>
+    private static ImmutableArray<Diagnostic> EvidenceWarnings(Evaluation evaluation, Manifest? manifest)
     {
-        var read = new List<string>();
-        Collect(evaluation.Exploration.Steps, evaluation.Ruleset, read);
-        foreach (var path in read)
+        var read = FactsRead(evaluation.Exploration.Steps, evaluation.Ruleset);
+        ImmutableArray<Diagnostic>.Builder? warnings = null;
+        foreach (var fact in evaluation.Ruleset.Facts)
         {
-            if (evaluation.Source.IsDeclared(path) && evaluation.Source.Evidence(path) is null)
+            var path = fact.Declaration.InputPath;
+            if ((read & (1UL << fact.Index)) == 0 || !evaluation.Source.IsDeclared(path) || evaluation.Source.Evidence(path) is not null
+                || (warnings?.Any(w => w.Path == path) ?? false))
             {
-                var at = manifest?.Source?.PositionOf(path) ?? SourcePosition.WholeFile;
-                yield return new Diagnostic(DiagnosticSeverity.Warning, "no-evidence", manifest?.Source?.File ?? "", at.Line, at.Column, path,
-                    $"{path} is declared without evidence.",
-                    $"Add an entry '{path}: <source>' under 'evidence:' naming the document, section and URL the fact comes from.");
+                continue;
             }
+
+            var at = manifest?.Source?.PositionOf(path) ?? SourcePosition.WholeFile;
+            warnings ??= ImmutableArray.CreateBuilder<Diagnostic>();
+            warnings.Add(new Diagnostic(DiagnosticSeverity.Warning, "no-evidence", manifest?.Source?.File ?? "", at.Line, at.Column, path,
+                $"{path} is declared without evidence.",
+                $"Add an entry '{path}: <source>' under 'evidence:' naming the document, section and URL the fact comes from."));
         }
+
+        return warnings?.ToImmutable() ?? [];
     }
 
-    private static void Collect(ImmutableArray<TraceStep> steps, CompiledRuleset ruleset, List<string> read)
+    /// <summary>The facts the walk read, as a bit mask over fact indices.</summary>
+    private static ulong FactsRead(ImmutableArray<TraceStep> steps, CompiledRuleset ruleset)
     {
+        var read = 0UL;
         foreach (var step in steps)
         {
-            foreach (var fact in ruleset.Nodes[step.Node].FactsRead)
-            {
-                if (!read.Contains(fact.Declaration.InputPath))
-                {
-                    read.Add(fact.Declaration.InputPath);
-                }
-            }
-
+            read |= ruleset.Nodes[step.Node].FactsReadMask;
             if (step is SplitStep split)
             {
                 foreach (var scenario in split.Scenarios)
                 {
-                    Collect(scenario.Steps, ruleset, read);
+                    read |= FactsRead(scenario.Steps, ruleset);
                 }
             }
         }
+
+        return read;
     }
 }

@@ -34,6 +34,9 @@ internal sealed class CompiledNode(int index, RuleNode source, CompiledFact? swi
     public ImmutableArray<CompiledFact> FactsRead { get; } = switchFact is not null
         ? [switchFact]
         : [.. condition!.Atoms.Select(a => a.Fact).Distinct()];
+
+    /// <summary><see cref="FactsRead"/> as a bit mask over fact indices.</summary>
+    public ulong FactsReadMask => FactsRead.Aggregate(0UL, (mask, f) => mask | (1UL << f.Index));
 }
 
 /// <summary>One condition on the way from the root to a leaf: the branch <paramref name="Branch"/> of node <paramref name="Node"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace TClass.Engine;
 
@@ -24,7 +25,13 @@ internal sealed class Evaluation
         Exploration = Explorer.Explore(ruleset, states);
         Candidates = Exploration.Outcomes;
         Tier = BitOperations.PopCount(Candidates) == 1 ? Explorer.Lowest(Candidates) : -1;
-        Scores = [.. ruleset.Axes.Select(Score)];
+        var scores = new AxisResult[ruleset.Axes.Length];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] = Score(ruleset.Axes[i]);
+        }
+
+        Scores = ImmutableCollectionsMarshal.AsImmutableArray(scores);
         Missing = Tier >= 0 ? [] : DecisiveUnknowns();
         Next = ChooseNext();
     }
@@ -175,27 +182,77 @@ internal sealed class Evaluation
     private NextChoice? ChooseNext()
     {
         var current = Tier >= 0 ? Tier : Explorer.Highest(Candidates);
-        var above = Ruleset.Leaves
-            .Where(leaf => leaf.Outcome > current)
-            .Select(leaf => new NextChoice(leaf.Outcome, leaf,
-                [.. leaf.Conditions.Where(c => c.Condition.Evaluate(States) != (c.Holds ? Tri.True : Tri.False))]))
-            .ToList();
-        if (above.Count == 0)
+        var leaves = Ruleset.Leaves;
+        var unmetCounts = new int[leaves.Length];
+        var nearest = int.MaxValue;
+        var best = -1;
+        for (var i = 0; i < leaves.Length; i++)
+        {
+            if (leaves[i].Outcome <= current)
+            {
+                continue;
+            }
+
+            unmetCounts[i] = CountUnmet(leaves[i]);
+            if (leaves[i].Outcome < nearest || (leaves[i].Outcome == nearest && unmetCounts[i] < unmetCounts[best]))
+            {
+                nearest = leaves[i].Outcome;
+                best = i;
+            }
+        }
+
+        if (best < 0)
         {
             return null;
         }
 
-        var nearest = above.Min(c => c.Outcome);
-        var best = above.Where(c => c.Outcome == nearest).MinBy(c => c.Unmet.Length)!;
-        var jump = above
-            .Where(c => c.Outcome > nearest && IsStrictSubset(c.Unmet, best.Unmet))
-            .OrderBy(c => c.Outcome)
-            .ThenBy(c => c.Unmet.Length)
-            .FirstOrDefault();
-        return jump ?? best;
+        var chosen = Choice(leaves[best]);
+        NextChoice? jump = null;
+        for (var i = 0; i < leaves.Length; i++)
+        {
+            if (leaves[i].Outcome <= nearest || unmetCounts[i] >= chosen.Unmet.Length
+                || (jump is not null && (leaves[i].Outcome > jump.Outcome || (leaves[i].Outcome == jump.Outcome && unmetCounts[i] >= jump.Unmet.Length))))
+            {
+                continue;
+            }
+
+            var candidate = Choice(leaves[i]);
+            if (IsStrictSubset(candidate.Unmet, chosen.Unmet))
+            {
+                jump = candidate;
+            }
+        }
+
+        return jump ?? chosen;
+    }
+
+    private bool Unmet(PathCondition condition) => condition.Condition.Evaluate(States) != (condition.Holds ? Tri.True : Tri.False);
+
+    private int CountUnmet(LeafPath leaf)
+    {
+        var count = 0;
+        foreach (var condition in leaf.Conditions)
+        {
+            count += Unmet(condition) ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    private NextChoice Choice(LeafPath leaf)
+    {
+        var unmet = ImmutableArray.CreateBuilder<PathCondition>(CountUnmet(leaf));
+        foreach (var condition in leaf.Conditions)
+        {
+            if (Unmet(condition))
+            {
+                unmet.Add(condition);
+            }
+        }
+
+        return new NextChoice(leaf.Outcome, leaf, unmet.MoveToImmutable());
     }
 
     private static bool IsStrictSubset(ImmutableArray<PathCondition> smaller, ImmutableArray<PathCondition> larger) =>
-        smaller.Length < larger.Length
-        && smaller.All(s => larger.Any(l => l.Node == s.Node && l.Branch == s.Branch));
+        smaller.Length < larger.Length && smaller.All(s => larger.Any(l => l.Node == s.Node && l.Branch == s.Branch));
 }

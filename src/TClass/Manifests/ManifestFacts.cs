@@ -122,7 +122,21 @@ public sealed class ManifestFacts(Manifest manifest) : IFactSource
         where TEnum : struct, System.Enum => value is { } v ? SymbolCache<TEnum>.Values[v] : null;
 
     private static SymbolSetValue? Set<TEnum>(ImmutableArray<TEnum>? values)
-        where TEnum : struct, System.Enum => values is { } v ? new SymbolSetValue([.. v.Select(x => x.Symbol())]) : null;
+        where TEnum : struct, System.Enum
+    {
+        if (values is not { } known)
+        {
+            return null;
+        }
+
+        var symbols = new string[known.Length];
+        for (var i = 0; i < symbols.Length; i++)
+        {
+            symbols[i] = known[i].Symbol();
+        }
+
+        return new SymbolSetValue(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(symbols));
+    }
 
     private static RecordListValue? Records(ImmutableArray<Placement>? placements) =>
         placements is { } p ? new RecordListValue(p) : null;
