@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
+using TClass.Manifests;
 using TClass.Rules;
 using TClass.Text;
 
@@ -46,8 +47,25 @@ internal static partial class Options
 
     public static Language Language(string code) => Languages.TryParse(code, out var language) ? language : Text.Language.English;
 
-    /// <summary>Builds a classifier for the command line's ruleset and country, or reports why it cannot.</summary>
+    /// <summary>
+    /// Builds a classifier for the command line's ruleset and country, or reports why it cannot.
+    /// Start-up work that does not depend on it — loading the manifest schema — runs meanwhile on
+    /// another thread.
+    /// </summary>
     public static TClassifier? Classifier(string rules, string country, CliConsole console)
+    {
+        var prepare = Task.Run(ManifestReader.Prepare);
+        try
+        {
+            return CreateClassifier(rules, country, console);
+        }
+        finally
+        {
+            prepare.Wait();
+        }
+    }
+
+    private static TClassifier? CreateClassifier(string rules, string country, CliConsole console)
     {
         if (!CountryPattern().IsMatch(country))
         {

@@ -1,6 +1,5 @@
-using System.Collections.Immutable;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using TClass.Diagnostics;
+using TClass.Documents;
 
 namespace TClass.Catalogs;
 
@@ -16,84 +15,46 @@ public sealed record CatalogSet(ArchitectureCatalog Architectures, Infrastructur
     /// <summary>The catalogs shipped with the library.</summary>
     public static CatalogSet BuiltIn => BuiltInCatalogs.Value;
 
-    private static IDeserializer Deserializer { get; } = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .Build();
-
     /// <summary>Reads an architecture catalog in the format of <c>rules/catalog/architectures.yaml</c>.</summary>
     public static ArchitectureCatalog ReadArchitectures(string yaml)
     {
-        var file = Deserializer.Deserialize<ArchitectureFile>(yaml);
-        return new ArchitectureCatalog([.. file.Families.Select(kv => new ArchitectureFamily(
-            kv.Key,
-            kv.Value.Name,
-            new Originator(kv.Value.Originator.Name, kv.Value.Originator.Country, [.. kv.Value.Originator.Hub]),
-            [.. kv.Value.ModelTypes],
-            [.. kv.Value.Classes],
-            [.. kv.Value.References.Select(r => new ReferenceConfig(r.Model, r.Layers, r.Hidden, r.Intermediate, r.Heads, r.KvHeads, r.Experts, r.ExpertsPerToken, r.Vocab, r.Source))]))]);
+        var families = Parse(yaml, "architectures").Map("families")?.Entries ?? [];
+        return new ArchitectureCatalog([.. families.Select(entry =>
+        {
+            var family = entry.Value;
+            var originator = family.Map("originator");
+            return new ArchitectureFamily(
+                entry.Key.Text,
+                family.Text("name") ?? entry.Key.Text,
+                new Originator(originator.Text("name") ?? "", originator.Text("country") ?? "", originator.Texts("hub")),
+                family.Texts("model_types"),
+                family.Texts("classes"),
+                [.. family.Items("references").Select(r => new ReferenceConfig(
+                    r.Text("model") ?? "", Int(r, "layers") ?? 0, Int(r, "hidden") ?? 0, Int(r, "intermediate") ?? 0,
+                    Int(r, "heads") ?? 0, Int(r, "kv_heads") ?? 0, Int(r, "experts"), Int(r, "experts_per_token"),
+                    Int(r, "vocab"), r.Text("source") ?? ""))]);
+        })]);
     }
 
     /// <summary>Reads an infrastructure catalog in the format of <c>rules/catalog/infrastructure.yaml</c>.</summary>
     public static InfrastructureCatalog ReadInfrastructure(string yaml)
     {
-        var file = Deserializer.Deserialize<InfrastructureFile>(yaml);
-        return new InfrastructureCatalog(
-            [.. file.Chips.Select(kv => new InfrastructureEntry(kv.Key, kv.Value.Name, kv.Value.Vendor ?? "", kv.Value.Country, kv.Value.Kind))],
-            [.. file.Clouds.Select(kv => new InfrastructureEntry(kv.Key, kv.Value.Name, kv.Value.Operator ?? "", kv.Value.Country, null))]);
+        var root = Parse(yaml, "infrastructure");
+        IEnumerable<InfrastructureEntry> Entries(string section, string owner) =>
+            (root.Map(section)?.Entries ?? []).Select(e => new InfrastructureEntry(
+                e.Key.Text, e.Value.Text("name") ?? e.Key.Text, e.Value.Text(owner) ?? "", e.Value.Text("country") ?? "", e.Value.Text("kind")));
+        return new InfrastructureCatalog([.. Entries("chips", "vendor")], [.. Entries("clouds", "operator")]);
     }
 
-    // Shapes of the catalog files, for the YAML deserializer only.
-    private sealed class ArchitectureFile
+    /// <summary>Parses a catalog file with the same safe reader as manifests; a broken catalog is rejected whole.</summary>
+    private static MappingNode Parse(string yaml, string name)
     {
-        public string Catalog { get; set; } = "";
-        public int Version { get; set; }
-        public Dictionary<string, FamilyEntry> Families { get; set; } = [];
+        var diagnostics = new DiagnosticBag("rules/catalog/" + name + ".yaml");
+        var root = DocumentReader.Read(yaml, diagnostics, DocumentLimits.Default);
+        return root is MappingNode mapping && !diagnostics.HasErrors
+            ? mapping
+            : throw new InvalidDataException("the catalog " + name + " is not valid:\n" + string.Join("\n", diagnostics.ToImmutableSorted()));
     }
 
-    private sealed class FamilyEntry
-    {
-        public string Name { get; set; } = "";
-        public OriginatorEntry Originator { get; set; } = new();
-        public List<string> ModelTypes { get; set; } = [];
-        public List<string> Classes { get; set; } = [];
-        public List<ReferenceEntry> References { get; set; } = [];
-    }
-
-    private sealed class OriginatorEntry
-    {
-        public string Name { get; set; } = "";
-        public string Country { get; set; } = "";
-        public List<string> Hub { get; set; } = [];
-    }
-
-    private sealed class ReferenceEntry
-    {
-        public string Model { get; set; } = "";
-        public int Layers { get; set; }
-        public int Hidden { get; set; }
-        public int Intermediate { get; set; }
-        public int Heads { get; set; }
-        public int KvHeads { get; set; }
-        public int? Experts { get; set; }
-        public int? ExpertsPerToken { get; set; }
-        public int? Vocab { get; set; }
-        public string Source { get; set; } = "";
-    }
-
-    private sealed class InfrastructureFile
-    {
-        public string Catalog { get; set; } = "";
-        public int Version { get; set; }
-        public Dictionary<string, PlacementEntry> Chips { get; set; } = [];
-        public Dictionary<string, PlacementEntry> Clouds { get; set; } = [];
-    }
-
-    private sealed class PlacementEntry
-    {
-        public string Name { get; set; } = "";
-        public string? Vendor { get; set; }
-        public string? Operator { get; set; }
-        public string Country { get; set; } = "";
-        public string? Kind { get; set; }
-    }
+    private static int? Int(DocumentNode node, string key) => node.Integer(key) is { } value ? (int)value : null;
 }

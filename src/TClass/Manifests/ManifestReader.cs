@@ -96,6 +96,15 @@ public static class ManifestReader
         return FromBytes(Encoding.UTF8.GetBytes(text), name, syntax == ManifestSyntax.Auto ? SyntaxOf(name) : syntax, options ?? ManifestReaderOptions.Default);
     }
 
+    /// <summary>
+    /// Loads the manifest schema and runs one validation, so that the first real read does not pay
+    /// for it. Optional: a process that reads one manifest can call it on another thread while it
+    /// does other start-up work.
+    /// </summary>
+    public static void Prepare() => _ = Parse(ManifestTemplatePreparation, "<prepare>", ManifestSyntax.Yaml);
+
+    private const string ManifestTemplatePreparation = "tclass: 1\nmodel: { id: prepare/manifest }\nweights: { origin: scratch }\n";
+
     /// <summary>The syntax a file name implies; <see cref="ManifestSyntax.Auto"/> when it implies none.</summary>
     public static ManifestSyntax SyntaxOf(string name) => Path.GetExtension(name).ToLowerInvariant() switch
     {

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using TClass.Text;
-using YamlDotNet.Serialization;
+using TClass.Diagnostics;
+using TClass.Documents;
 
 namespace TClass.Reports;
 
@@ -9,9 +10,10 @@ internal static class ReportText
 {
     private static readonly Lazy<FrozenDictionary<string, LocalizedText>> Labels = new(() =>
     {
-        var file = new DeserializerBuilder().Build()
-            .Deserialize<Dictionary<string, Dictionary<string, Dictionary<string, string>>>>(EmbeddedRules.Text("i18n/reports.yaml"));
-        return file["labels"].ToFrozenDictionary(kv => kv.Key, kv => new LocalizedText(kv.Value["en"], kv.Value["ko"]), StringComparer.Ordinal);
+        var diagnostics = new DiagnosticBag("rules/i18n/reports.yaml");
+        var root = DocumentReader.Read(EmbeddedRules.Text("i18n/reports.yaml"), diagnostics, DocumentLimits.Default);
+        return ((root.Map("labels")?.Entries) ?? throw new InvalidDataException("rules/i18n/reports.yaml has no labels"))
+            .ToFrozenDictionary(e => e.Key.Text, e => new LocalizedText(e.Value.Text("en") ?? "", e.Value.Text("ko") ?? ""), StringComparer.Ordinal);
     });
 
     /// <summary>The label <paramref name="key"/> in <paramref name="language"/>.</summary>

@@ -58,7 +58,15 @@ public static class RulesetReader
         return Load(text, new DiagnosticBag(name), input);
     }
 
-    private static RulesetReadResult Load(string text, DiagnosticBag diagnostics, FactSchema? input)
+    /// <summary>
+    /// Loads a ruleset embedded in the library. Its schema check is skipped: the same bytes pass the
+    /// full reader in the test suite, and re-validating them would cost every process start. Every
+    /// other load-time check still runs.
+    /// </summary>
+    internal static RulesetReadResult ParseEmbedded(string text, string name) =>
+        Load(text, new DiagnosticBag(name), input: null, checkSchema: false);
+
+    private static RulesetReadResult Load(string text, DiagnosticBag diagnostics, FactSchema? input, bool checkSchema = true)
     {
         input ??= ManifestFacts.Schema;
         var root = DocumentReader.Read(text, diagnostics, DocumentLimits.Default);
@@ -73,7 +81,11 @@ public static class RulesetReader
             return new RulesetReadResult(diagnostics.File, null, diagnostics.ToImmutableSorted());
         }
 
-        Schema.Value.Validate(mapping, diagnostics);
+        if (checkSchema)
+        {
+            Schema.Value.Validate(mapping, diagnostics);
+        }
+
         if (diagnostics.HasErrors)
         {
             return new RulesetReadResult(diagnostics.File, null, diagnostics.ToImmutableSorted());
