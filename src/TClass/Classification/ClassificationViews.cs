@@ -7,9 +7,10 @@ namespace TClass;
 
 /// <summary>A fact a question read: its value for the classified model (null when unknown) and its evidence.</summary>
 /// <param name="Path">The fact's path.</param>
+/// <param name="Label">What the fact is, from the ruleset.</param>
 /// <param name="Value">Its value, or <see langword="null"/> when the manifest does not declare it.</param>
 /// <param name="Evidence">Where the manifest says the fact comes from, if it says.</param>
-public sealed record FactReading(string Path, FactValue? Value, string? Evidence);
+public sealed record FactReading(string Path, LocalizedText Label, FactValue? Value, string? Evidence);
 
 /// <summary>One question of the walk through the rule tree, with the facts it read and the answer taken.</summary>
 /// <param name="Node">The node's id.</param>

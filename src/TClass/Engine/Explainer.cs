@@ -61,7 +61,7 @@ internal sealed partial class Explainer(Evaluation evaluation)
     {
         var node = evaluation.Ruleset.Nodes[step.Node];
         var facts = node.FactsRead
-            .Select(f => new FactReading(f.Path, evaluation.ValueOf(f), evaluation.Source.Evidence(f.Declaration.InputPath)))
+            .Select(f => new FactReading(f.Path, Localize(f.Declaration.Label), evaluation.ValueOf(f), evaluation.Source.Evidence(f.Declaration.InputPath)))
             .ToImmutableArray();
         if (step is SplitStep split)
         {
@@ -93,6 +93,12 @@ internal sealed partial class Explainer(Evaluation evaluation)
     private LocalizedText Assumption(Atom atom, bool holds)
     {
         var fact = atom.Fact;
+        if (atom.Kind == AtomKind.In && !holds)
+        {
+            // "is not none or partial" reads better as "is dominant": name the values that remain.
+            return Assumption(new Atom(fact, AtomKind.In, fact.Universe & ~atom.Mask), holds: true);
+        }
+
         var key = atom.Kind == AtomKind.In
             ? (holds ? MessageKeys.AssumeBe : MessageKeys.AssumeNotBe)
             : atom.Mask == fact.Universe

@@ -27,7 +27,7 @@ public static class ExplainReport
 
         text.Append('\n').Append(L("ruleset")).Append(' ').Append(result.Ruleset.Id).Append(' ').Append(result.Ruleset.Version)
             .Append(" · ").Append(L("country")).Append(' ').Append(result.Country).Append("\n\n");
-        Steps(text, result.Path, "", lang, options.Width);
+        Steps(text, result.Path, "", lang, options.Width, first: 1);
 
         text.Append('\n').Append(L("result")).Append(": ");
         text.Append(result.Tier is { } tier
@@ -52,9 +52,9 @@ public static class ExplainReport
         return text.ToString();
     }
 
-    private static void Steps(StringBuilder text, IEnumerable<PathStep> steps, string indent, Language lang, int width)
+    private static void Steps(StringBuilder text, IEnumerable<PathStep> steps, string indent, Language lang, int width, int first)
     {
-        var number = 1;
+        var number = first;
         foreach (var step in steps)
         {
             text.Append(indent).Append(number++.ToString(CultureInfo.InvariantCulture)).Append(". ").Append(step.Question.In(lang)).Append('\n');
@@ -84,7 +84,7 @@ public static class ExplainReport
             {
                 text.Append(indent).Append("   • ").Append(branch.Assumption.In(lang)).Append(" → ")
                     .Append(string.Join(", ", branch.Outcomes.Select(o => o.Id))).Append('\n');
-                Steps(text, branch.Path.Skip(1), indent + "      ", lang, width);
+                Steps(text, branch.Path.Skip(1), indent + "      ", lang, width, number);
             }
         }
     }

@@ -53,14 +53,14 @@ public static class MarkdownReport
         md.Append(CultureInfo.InvariantCulture, $"| {L("fact")} | {L("declared")} | {L("evidence")} | {L("meaning")} |\n|---|---|---|---|\n");
         foreach (var (fact, step) in Facts(result.Path))
         {
-            var label = result.Ruleset.FindFact(fact.Path)?.Label.In(lang);
+            var label = fact.Label.In(lang);
             var value = fact.Value is null ? "_" + L("unknown") + "_" : "`" + Escape(TextReport.Display(fact.Value)) + "`";
             var meaning = step.Reason?.In(lang) ?? string.Join("; ", step.Explored.Select(e => $"{e.Assumption.In(lang)}: {string.Join(", ", e.Outcomes.Select(o => o.Id))}"));
-            md.Append(CultureInfo.InvariantCulture, $"| `{fact.Path}`{(label is null ? "" : "<br>" + Escape(label))} | {value} | {Escape(fact.Evidence ?? "—")} | {Escape(meaning)} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| `{fact.Path}`<br>{Escape(label)} | {value} | {Escape(fact.Evidence ?? "—")} | {Escape(meaning)} |\n");
         }
 
         md.Append("\n## ").Append(L("walk")).Append("\n\n");
-        Walk(md, result.Path, lang, indent: "");
+        Walk(md, result.Path, lang, indent: "", first: 1);
 
         md.Append("\n## ").Append(L("next-level")).Append("\n\n");
         if (result.Next is { } next)
@@ -76,7 +76,7 @@ public static class MarkdownReport
             md.Append(L("top-level")).Append('\n');
         }
 
-        md.Append("\n## ").Append(L("scores")).Append("\n\n");
+        md.Append("\n## ").Append(L("scores-heading")).Append("\n\n");
         md.Append(CultureInfo.InvariantCulture, $"| {L("axis")} | {L("score")} | {L("why")} |\n|---|---|---|\n");
         foreach (var score in result.Scores)
         {
@@ -86,7 +86,7 @@ public static class MarkdownReport
         var radar = options.RadarLink ?? "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(RadarSvg.Render(result, lang)));
         md.Append(CultureInfo.InvariantCulture, $"\n![{L("radar")}]({radar})\n");
 
-        md.Append("\n## ").Append(L("warnings")).Append("\n\n");
+        md.Append("\n## ").Append(L("warnings-heading")).Append("\n\n");
         if (result.Warnings.IsEmpty)
         {
             md.Append(L("none")).Append('\n');
@@ -121,9 +121,9 @@ public static class MarkdownReport
         }
     }
 
-    private static void Walk(StringBuilder md, IEnumerable<PathStep> path, Language lang, string indent)
+    private static void Walk(StringBuilder md, IEnumerable<PathStep> path, Language lang, string indent, int first)
     {
-        var number = 1;
+        var number = first;
         foreach (var step in path)
         {
             md.Append(indent).Append(number++.ToString(CultureInfo.InvariantCulture)).Append(". **").Append(Escape(step.Question.In(lang))).Append("**");
@@ -144,7 +144,7 @@ public static class MarkdownReport
             {
                 md.Append(indent).Append("   - ").Append(Escape(branch.Assumption.In(lang))).Append(" → ")
                     .Append(string.Join(", ", branch.Outcomes.Select(o => o.Id))).Append('\n');
-                Walk(md, branch.Path.Skip(1), lang, indent + "     ");
+                Walk(md, branch.Path.Skip(1), lang, indent + "     ", number);
             }
         }
     }

@@ -1,0 +1,35 @@
+using TClass.Cli;
+
+namespace TClass.Tests.Cli;
+
+/// <summary>Runs the tclass command line in-process, as a user would in the repository's root.</summary>
+internal sealed record CliRun(int Exit, string Out, string Error)
+{
+    public static CliRun Of(string arguments, string stdin = "") => Of(Split(arguments), stdin);
+
+    public static CliRun Of(string[] args, string stdin = "")
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        var previous = Environment.CurrentDirectory;
+        try
+        {
+            Environment.CurrentDirectory = TestData.RepoRoot;
+            var exit = TClassCli.Run(args, new CliConsole(output, error, new StringReader(stdin), Color: false));
+            return new CliRun(exit, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
+    }
+
+    private static string[] Split(string arguments) => arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>The runner changes the process's current directory; its tests never run in parallel.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class CliCollection
+{
+    public const string Name = "cli";
+}
