@@ -39,8 +39,13 @@ internal sealed class CompiledNode(int index, RuleNode source, CompiledFact? swi
     public ulong FactsReadMask => FactsRead.Aggregate(0UL, (mask, f) => mask | (1UL << f.Index));
 }
 
-/// <summary>One condition on the way from the root to a leaf: the branch <paramref name="Branch"/> of node <paramref name="Node"/>.</summary>
-internal readonly record struct PathCondition(int Node, int Branch, CompiledCondition Condition, bool Holds);
+/// <summary>
+/// One condition on the way from the root to a leaf: the branch <paramref name="Branch"/> of node
+/// <paramref name="Node"/>. <paramref name="AlternativeFloor"/> is the lowest outcome the node's other
+/// branches can lead to: when it is not below the leaf's outcome, missing this condition is no
+/// obstacle to reaching that level.
+/// </summary>
+internal readonly record struct PathCondition(int Node, int Branch, CompiledCondition Condition, bool Holds, int AlternativeFloor);
 
 /// <summary>A root-to-leaf path: every condition that leads to the outcome.</summary>
 internal sealed record LeafPath(int Outcome, int Node, int Branch, ImmutableArray<PathCondition> Conditions);
@@ -177,6 +182,10 @@ internal sealed class CompiledRuleset
         })];
     }
 
+    /// <summary>The lowest outcome a branch can lead to, whatever the facts.</summary>
+    private int Floor(CompiledBranch branch) =>
+        branch.IsLeaf ? branch.Outcome : Nodes[branch.NextNode].Branches.Min(Floor);
+
     /// <summary>Every root-to-leaf path (the load-time check forbids cycles, so there are finitely many).</summary>
     private ImmutableArray<LeafPath> EnumerateLeaves()
     {
@@ -188,9 +197,11 @@ internal sealed class CompiledRuleset
             var node = Nodes[nodeIndex];
             for (var b = 0; b < node.Branches.Length; b++)
             {
+                var floor = Enumerable.Range(0, node.Branches.Length).Where(other => other != b)
+                    .Select(other => Floor(node.Branches[other])).DefaultIfEmpty(int.MaxValue).Min();
                 var condition = node.SwitchFact is { } fact
-                    ? new PathCondition(nodeIndex, b, new Atom(fact, AtomKind.In, node.CaseMasks[b]), true)
-                    : new PathCondition(nodeIndex, b, node.Condition!, b == 0);
+                    ? new PathCondition(nodeIndex, b, new Atom(fact, AtomKind.In, node.CaseMasks[b]), true, floor)
+                    : new PathCondition(nodeIndex, b, node.Condition!, b == 0, floor);
                 stack.Add(condition);
                 var branch = node.Branches[b];
                 if (branch.IsLeaf)

@@ -176,8 +176,10 @@ internal sealed class Evaluation
 
     /// <summary>
     /// The nearest outcome above the result (above the highest candidate when undecided) and the
-    /// fewest conditions that must change to reach it. When a still higher outcome needs a strict
-    /// subset of those changes, that one is the honest next step and is chosen instead.
+    /// fewest conditions that must change to reach it; among equals, the path that leaves the model's
+    /// own walk latest. Conditions whose failure leads no lower than the target are no obstacle and
+    /// are not counted. When a higher outcome needs no more changes than the nearest one, the model
+    /// would land there, so that one is the next step.
     /// </summary>
     private NextChoice? ChooseNext()
     {
@@ -194,7 +196,11 @@ internal sealed class Evaluation
             }
 
             unmetCounts[i] = CountUnmet(leaves[i]);
-            if (leaves[i].Outcome < nearest || (leaves[i].Outcome == nearest && unmetCounts[i] < unmetCounts[best]))
+            var better = best < 0
+                || leaves[i].Outcome < nearest
+                || (leaves[i].Outcome == nearest && unmetCounts[i] < unmetCounts[best])
+                || (leaves[i].Outcome == nearest && unmetCounts[i] == unmetCounts[best] && SharedPrefix(leaves[i]) > SharedPrefix(leaves[best]));
+            if (better)
             {
                 nearest = leaves[i].Outcome;
                 best = i;
@@ -206,18 +212,19 @@ internal sealed class Evaluation
             return null;
         }
 
+        // A higher level that needs no more than the nearest one is where the model would land.
         var chosen = Choice(leaves[best]);
         NextChoice? jump = null;
         for (var i = 0; i < leaves.Length; i++)
         {
-            if (leaves[i].Outcome <= nearest || unmetCounts[i] >= chosen.Unmet.Length
-                || (jump is not null && (leaves[i].Outcome > jump.Outcome || (leaves[i].Outcome == jump.Outcome && unmetCounts[i] >= jump.Unmet.Length))))
+            if (leaves[i].Outcome <= nearest || unmetCounts[i] > chosen.Unmet.Length
+                || (jump is not null && leaves[i].Outcome <= jump.Outcome))
             {
                 continue;
             }
 
             var candidate = Choice(leaves[i]);
-            if (IsStrictSubset(candidate.Unmet, chosen.Unmet))
+            if (IsSubset(candidate.Unmet, chosen.Unmet))
             {
                 jump = candidate;
             }
@@ -226,14 +233,30 @@ internal sealed class Evaluation
         return jump ?? chosen;
     }
 
-    private bool Unmet(PathCondition condition) => condition.Condition.Evaluate(States) != (condition.Holds ? Tri.True : Tri.False);
+    /// <summary>How many of the leaf's first conditions are the branches this model's own walk took.</summary>
+    private int SharedPrefix(LeafPath leaf)
+    {
+        var steps = Exploration.Steps;
+        var shared = 0;
+        while (shared < leaf.Conditions.Length && shared < steps.Length && steps[shared] is AnsweredStep answered
+            && answered.Node == leaf.Conditions[shared].Node && answered.Branch == leaf.Conditions[shared].Branch)
+        {
+            shared++;
+        }
+
+        return shared;
+    }
+
+    /// <summary>Whether the facts fail (or do not yet meet) a condition that stands between them and the leaf.</summary>
+    private bool Unmet(PathCondition condition, LeafPath leaf) =>
+        condition.AlternativeFloor < leaf.Outcome && condition.Condition.Evaluate(States) != (condition.Holds ? Tri.True : Tri.False);
 
     private int CountUnmet(LeafPath leaf)
     {
         var count = 0;
         foreach (var condition in leaf.Conditions)
         {
-            count += Unmet(condition) ? 1 : 0;
+            count += Unmet(condition, leaf) ? 1 : 0;
         }
 
         return count;
@@ -244,7 +267,7 @@ internal sealed class Evaluation
         var unmet = ImmutableArray.CreateBuilder<PathCondition>(CountUnmet(leaf));
         foreach (var condition in leaf.Conditions)
         {
-            if (Unmet(condition))
+            if (Unmet(condition, leaf))
             {
                 unmet.Add(condition);
             }
@@ -253,6 +276,6 @@ internal sealed class Evaluation
         return new NextChoice(leaf.Outcome, leaf, unmet.MoveToImmutable());
     }
 
-    private static bool IsStrictSubset(ImmutableArray<PathCondition> smaller, ImmutableArray<PathCondition> larger) =>
-        smaller.Length < larger.Length && smaller.All(s => larger.Any(l => l.Node == s.Node && l.Branch == s.Branch));
+    private static bool IsSubset(ImmutableArray<PathCondition> smaller, ImmutableArray<PathCondition> larger) =>
+        smaller.Length <= larger.Length && smaller.All(s => larger.Any(l => l.Node == s.Node && l.Branch == s.Branch));
 }

@@ -66,7 +66,8 @@ public static class TextReport
     public static string Requirement(Requirement need, Language language)
     {
         ArgumentNullException.ThrowIfNull(need);
-        var now = need.Now is null ? ReportText.Get("unknown", language) : Display(need.Now);
+        var now = need.Now is null ? ReportText.Get("unknown", language)
+            : Display(need.Now) is { Length: > 0 } shown ? shown : ReportText.Get("none", language);
         var sentence = $"{need.Fact} {need.Needs.In(language)} ({ReportText.Get("now", language)}: {now})";
         return need.Or.IsEmpty
             ? sentence
