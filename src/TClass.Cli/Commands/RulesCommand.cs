@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TClass.Audits;
 using TClass.Reports;
 using TClass.Rules;
 
@@ -50,6 +51,174 @@ internal static class RulesCommand
             return ExitCodes.Ok;
         });
 
-        return new Command("rules", "Inspect rulesets: the built-in ones or your own files.") { list, show };
+        return new Command("rules", "Inspect and audit rulesets: the built-in ones or your own files.")
+        {
+            list, show, Test(console), Table(console), Diff(console), CoverageCommand(console),
+        };
+    }
+
+    private static Command Test(CliConsole console)
+    {
+        var suites = new Argument<string[]>("suites") { Description = "Conformance suite files (tests/conformance/*.yaml).", Arity = ArgumentArity.OneOrMore };
+        var rules = new Option<string?>("--rules") { Description = "Run every case against this ruleset (id or file) instead of the ones the cases name.", HelpName = "id|path" };
+        var coverage = new Option<bool>("--coverage") { Description = "Also report which branches of the rulesets the cases exercise." };
+        var command = new Command("test", """
+            Run conformance suites like 'opa test': PASS, FAIL or ERROR per named case, and a non-zero
+            exit code on any failure. Use --rules to check an edited ruleset against the suite.
+
+            Examples:
+              tclass rules test tests/conformance/*.yaml
+              tclass rules test tests/conformance/tclass-2.0.yaml --rules my-policy.yaml --coverage
+            """)
+        {
+            suites, rules, coverage,
+        };
+        command.SetAction(parse =>
+        {
+            Ruleset? only = null;
+            if (parse.GetValue(rules) is { } chosen && (only = Rulesets.Resolve(chosen, console)) is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var all = new List<CaseResult>();
+            foreach (var path in parse.GetValue(suites) ?? [])
+            {
+                var read = ConformanceReader.Read(path);
+                foreach (var diagnostic in read.Diagnostics)
+                {
+                    console.Error.WriteLine(diagnostic.ToString());
+                }
+
+                if (read.Suite is not { } suite)
+                {
+                    return ExitCodes.InvalidInput;
+                }
+
+                foreach (var result in ConformanceRunner.Run(suite, id => Rulesets.Resolve(id, console), only))
+                {
+                    all.Add(result);
+                    var status = result.Status.ToString().ToUpperInvariant();
+                    console.Out.WriteLine($"{status,-5} {result.Ruleset}: {result.Case.Name}" + (result.Message.Length == 0 ? "" : $"\n      {result.Message}"));
+                }
+            }
+
+            if (all.Count == 0)
+            {
+                console.Error.WriteLine("tclass: error: the suites hold no cases; an empty suite proves nothing.");
+                return ExitCodes.InvalidInput;
+            }
+
+            var failed = all.Count(r => r.Status == CaseStatus.Fail);
+            var errors = all.Count(r => r.Status == CaseStatus.Error);
+            console.Out.WriteLine($"--------------------------------------------------------------------------------\n"
+                + $"PASS: {all.Count - failed - errors}/{all.Count}" + (failed > 0 ? $"  FAIL: {failed}" : "") + (errors > 0 ? $"  ERROR: {errors}" : ""));
+            if (parse.GetValue(coverage))
+            {
+                foreach (var ruleset in all.Where(r => r.Result is not null).Select(r => r.Result!.Ruleset).DistinctBy(r => r.Sha256))
+                {
+                    var report = Audits.Coverage.Measure(ruleset, all.Where(r => r.Result is not null).Select(r => r.Result!));
+                    console.Out.WriteLine($"\ncoverage of {ruleset.Id}:");
+                    console.Out.Write(report.Render());
+                }
+            }
+
+            return failed + errors > 0 ? ExitCodes.BelowMinimum : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Table(CliConsole console)
+    {
+        var rules = Options.Rules();
+        var lang = Options.Lang();
+        var command = new Command("table", """
+            Print every root-to-leaf path of a ruleset: its conditions in plain words and its outcome.
+
+            Example:
+              tclass rules table --rules tclass-2.0-strict
+            """)
+        {
+            rules, lang,
+        };
+        command.SetAction(parse =>
+        {
+            var ruleset = Rulesets.Resolve(parse.GetValue(rules)!, console);
+            if (ruleset is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            console.Out.Write(PathTable.Render(ruleset, Options.Language(parse.GetValue(lang)!)));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Diff(CliConsole console)
+    {
+        var first = new Argument<string>("first") { Description = "A ruleset id or file." };
+        var second = new Argument<string>("second") { Description = "Another ruleset id or file." };
+        var country = Options.Country();
+        var command = new Command("diff", """
+            Compare two rulesets: for every path of both trees, build a witness that satisfies it,
+            classify it under both, and list the witnesses whose levels differ, with the conditions
+            that make them differ.
+
+            Example:
+              tclass rules diff tclass-2.0 tclass-2.0-strict
+            """)
+        {
+            first, second, country,
+        };
+        command.SetAction(parse =>
+        {
+            var a = Rulesets.Resolve(parse.GetValue(first)!, console);
+            var b = Rulesets.Resolve(parse.GetValue(second)!, console);
+            if (a is null || b is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            console.Out.Write(RulesetDiff.Render(a, b, RulesetDiff.Compare(a, b, parse.GetValue(country)!)));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command CoverageCommand(CliConsole console)
+    {
+        var paths = new Argument<string[]>("cards") { Description = "Manifest files or directories.", Arity = ArgumentArity.OneOrMore };
+        var rules = Options.Rules();
+        var country = Options.Country();
+        var command = new Command("coverage", """
+            Show which nodes and branches of a ruleset the given cards exercise (like 'opa test --coverage').
+
+            Example:
+              tclass rules coverage docs/examples docs/registry/cards
+            """)
+        {
+            paths, rules, country,
+        };
+        command.SetAction(parse =>
+        {
+            var classifier = Options.Classifier(parse.GetValue(rules)!, parse.GetValue(country)!, console);
+            if (classifier is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var (inputs, missing) = Inputs.Expand(parse.GetValue(paths) ?? [], console);
+            var reads = inputs.Select(i => i.Read()).ToList();
+            foreach (var diagnostic in missing.Concat(reads.SelectMany(r => r.Errors)))
+            {
+                console.Error.WriteLine(diagnostic.ToString());
+            }
+
+            var results = reads.Where(r => r.Succeeded).Select(r => classifier.Classify(r.Manifest!));
+            console.Out.Write(Audits.Coverage.Measure(classifier.Ruleset, results).Render());
+            return missing.Count > 0 || reads.Any(r => !r.Succeeded) ? ExitCodes.InvalidInput : ExitCodes.Ok;
+        });
+        return command;
     }
 }

@@ -41,6 +41,9 @@ public sealed class Classification
         Scores = ImmutableCollectionsMarshal.AsImmutableArray(scores);
     }
 
+    /// <summary>The evaluation behind this result, for audits (coverage).</summary>
+    internal Evaluation Evaluation => _evaluation;
+
     /// <summary>The manifest's file as the user named it; empty for manifests built in code.</summary>
     public string File { get; }
 

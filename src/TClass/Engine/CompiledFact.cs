@@ -118,6 +118,21 @@ internal sealed record CompiledDerivation(Quantifier Quantifier, string Over, st
         };
     }
 
+    /// <summary>
+    /// The records that make the derived fact what it is: those that match for <c>any</c> (or break
+    /// <c>none</c>), those that do not match when <c>all</c> fails — "which component", "which chip".
+    /// </summary>
+    public IEnumerable<IFactRecord> Witnesses(IReadOnlyList<IFactRecord> records, IReadOnlyDictionary<string, string> parameters, bool value)
+    {
+        var wantMatch = Quantifier switch
+        {
+            Quantifier.All => value,
+            Quantifier.Any => true,
+            _ => true,
+        };
+        return records.Where(r => r.Field(Field) is { } field && Matches(field, parameters) == wantMatch);
+    }
+
     private bool Matches(string field, IReadOnlyDictionary<string, string> parameters)
     {
         foreach (var value in In)

@@ -182,6 +182,13 @@ internal sealed partial class Explainer(Evaluation evaluation)
                 return parameter;
             }
 
+            if (evaluation.Ruleset.FactsByPath.TryGetValue(name, out var derived) && derived.Derive is { } derive
+                && evaluation.ValueOf(derived) is BoolValue truth && evaluation.Source.Read(derive.Over) is RecordListValue list)
+            {
+                // A derived fact names the records that make it so: "vision encoder", "nvidia-h100".
+                return string.Join(", ", derive.Witnesses(list.Records, evaluation.Parameters, truth.Value).Select(r => r.Label));
+            }
+
             var value = evaluation.Ruleset.FactsByPath.TryGetValue(name, out var declared)
                 ? evaluation.ValueOf(declared)
                 : evaluation.Source.Read(name);

@@ -185,6 +185,17 @@ public static class ManifestReader
         return Validate(manifest, FrontMatter.ManifestKey + ".", embedded: true, card, bytes, diagnostics, options);
     }
 
+    /// <summary>
+    /// Validates a manifest written inside another document (a conformance case): diagnostics point
+    /// into that document and name fields relative to the manifest.
+    /// </summary>
+    internal static ManifestReadResult FromNode(MappingNode node, string file, byte[] documentBytes, ManifestReaderOptions? options = null)
+    {
+        var diagnostics = new DiagnosticBag(file);
+        var manifest = Validate(node, node.Path + ".", embedded: false, card: null, documentBytes, diagnostics, options ?? ManifestReaderOptions.Default);
+        return new ManifestReadResult(file, diagnostics.HasErrors ? null : manifest, diagnostics.ToImmutableSorted());
+    }
+
     private static Manifest? Validate(
         MappingNode root, string prefix, bool embedded, CardMetadata? card, byte[] bytes, DiagnosticBag diagnostics, ManifestReaderOptions options)
     {

@@ -8,43 +8,55 @@ namespace TClass.Reports;
 public static class ConditionText
 {
     /// <summary>Describes <paramref name="condition"/>.</summary>
-    public static string Describe(Condition condition, Language language = Language.English)
+    public static string Describe(Condition condition, Language language = Language.English) => Describe(condition, true, language);
+
+    /// <summary>
+    /// Describes <paramref name="condition"/>, or its negation when <paramref name="holds"/> is false —
+    /// phrased directly ("is not", "includes none of", "is false") and pushed through and/or.
+    /// </summary>
+    public static string Describe(Condition condition, bool holds, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        string L(string key) => ReportText.Get(key, language);
         return condition switch
         {
-            FactTest test => Test(test, language),
-            AllOf all => Join(all.Conditions, L("cond.and"), language),
-            AnyOf any => Join(any.Conditions, L("cond.or"), language),
-            Not not => L("cond.not") + Group(not.Condition, language),
+            FactTest test => Test(test, holds, language),
+            AllOf all => Join(all.Conditions, holds, ReportText.Get(holds ? "cond.and" : "cond.or", language), language),
+            AnyOf any => Join(any.Conditions, holds, ReportText.Get(holds ? "cond.or" : "cond.and", language), language),
+            Not not => Describe(not.Condition, !holds, language),
             _ => condition.ToString() ?? "",
         };
     }
 
-    /// <summary>Describes a test, or its negation when <paramref name="holds"/> is false.</summary>
-    public static string Describe(Condition condition, bool holds, Language language = Language.English) =>
-        holds ? Describe(condition, language) : ReportText.Get("cond.not", language) + Group(condition, language);
-
-    private static string Test(FactTest test, Language language)
+    private static string Test(FactTest test, bool holds, Language language)
     {
-        var key = test.Operator switch
+        var values = test.Values;
+        var op = test.Operator;
+        if (!holds && op == TestOperator.Is && values is ["true"] or ["false"])
         {
-            TestOperator.Is => "cond.is",
-            TestOperator.In => "cond.in",
-            TestOperator.Contains => "cond.contains",
-            TestOperator.Intersects => "cond.intersects",
-            TestOperator.Empty => "cond.empty",
+            // A yes/no fact that must not be true must be false.
+            (values, holds) = (values[0] == "true" ? ["false"] : ["true"], true);
+        }
+
+        var key = (op, holds) switch
+        {
+            (TestOperator.Is, true) => "cond.is",
+            (TestOperator.Is, false) => "cond.is-not",
+            (TestOperator.In, true) => "cond.in",
+            (TestOperator.In, false) => "cond.not-in",
+            (TestOperator.Contains, true) => "cond.contains",
+            (TestOperator.Contains, false) => "cond.not-contains",
+            (TestOperator.Intersects, true) => "cond.intersects",
+            (TestOperator.Intersects, false) => "cond.intersects-none",
+            (TestOperator.Empty, true) or (TestOperator.NotEmpty, false) => "cond.empty",
             _ => "cond.not-empty",
         };
         return ReportText.Get(key, language)
             .Replace("{fact}", test.Fact, StringComparison.Ordinal)
-            .Replace("{values}", string.Join(", ", test.Values), StringComparison.Ordinal);
+            .Replace("{values}", string.Join(", ", values), StringComparison.Ordinal);
     }
 
-    private static string Join(IEnumerable<Condition> conditions, string separator, Language language) =>
-        string.Join(separator, conditions.Select(c => Group(c, language)));
-
-    private static string Group(Condition condition, Language language) =>
-        condition is FactTest ? Describe(condition, language) : string.Create(CultureInfo.InvariantCulture, $"({Describe(condition, language)})");
+    private static string Join(IEnumerable<Condition> conditions, bool holds, string separator, Language language) =>
+        string.Join(separator, conditions.Select(c => c is FactTest or Not
+            ? Describe(c, holds, language)
+            : string.Create(CultureInfo.InvariantCulture, $"({Describe(c, holds, language)})")));
 }

@@ -72,9 +72,8 @@ public static class RulesetReport
 
                 break;
             case ConditionNode c:
-                var condition = ConditionText.Describe(c.If, language);
-                Branch(text, ruleset, condition, c.Then, indent + "  ", shown, language);
-                Branch(text, ruleset, ReportText.Get("cond.not", language) + "(" + condition + ")", c.Else, indent + "  ", shown, language);
+                Branch(text, ruleset, ConditionText.Describe(c.If, true, language), c.Then, indent + "  ", shown, language);
+                Branch(text, ruleset, ConditionText.Describe(c.If, false, language), c.Else, indent + "  ", shown, language);
                 break;
         }
     }

@@ -7,51 +7,58 @@ namespace TClass.Rules;
 /// <summary>
 /// A classification policy as data: ordered outcomes, the facts it reads, a decision tree, score
 /// tables and the texts of its explanations. Load one with <see cref="RulesetReader"/>; the built-in
-/// ones are in <see cref="BuiltInRulesets"/>. A loaded ruleset has passed every load-time check.
+/// ones are in <see cref="BuiltInRulesets"/>. Only the reader makes rulesets, so every ruleset has
+/// passed every load-time check. Two rulesets are equal when their texts are (same SHA-256).
 /// </summary>
 public sealed record Ruleset
 {
+    private CompiledRuleset? _compiled;
+
+    internal Ruleset()
+    {
+    }
+
     /// <summary>Identifier, e.g. <c>tclass-2.0</c>.</summary>
-    public required string Id { get; init; }
+    public string Id { get; internal init; } = "";
 
     /// <summary>Version of the policy, e.g. <c>2.0.0</c>.</summary>
-    public required string Version { get; init; }
+    public string Version { get; internal init; } = "";
 
     /// <summary>Title.</summary>
-    public required LocalizedText Title { get; init; }
+    public LocalizedText Title { get; internal init; } = new("", "");
 
     /// <summary>What the policy is and how it reads the standard.</summary>
-    public LocalizedText? Description { get; init; }
+    public LocalizedText? Description { get; internal init; }
 
     /// <summary>The standard or document the policy encodes.</summary>
-    public string? Source { get; init; }
+    public string? Source { get; internal init; }
 
     /// <summary>Values given when classifying (e.g. the evaluation country).</summary>
-    public ImmutableArray<RulesetParameter> Parameters { get; init; } = [];
+    public ImmutableArray<RulesetParameter> Parameters { get; internal init; } = [];
 
     /// <summary>Groups of outcomes.</summary>
-    public ImmutableArray<OutcomeGroup> Groups { get; init; } = [];
+    public ImmutableArray<OutcomeGroup> Groups { get; internal init; } = [];
 
     /// <summary>The outcomes, lowest first.</summary>
-    public required ImmutableArray<Outcome> Outcomes { get; init; }
+    public ImmutableArray<Outcome> Outcomes { get; internal init; } = [];
 
     /// <summary>Every fact the tree and the score tables read.</summary>
-    public required ImmutableArray<FactDeclaration> Facts { get; init; }
+    public ImmutableArray<FactDeclaration> Facts { get; internal init; } = [];
 
     /// <summary>Id of the first node asked.</summary>
-    public required string Root { get; init; }
+    public string Root { get; internal init; } = "";
 
     /// <summary>The nodes of the decision tree.</summary>
-    public required ImmutableArray<RuleNode> Nodes { get; init; }
+    public ImmutableArray<RuleNode> Nodes { get; internal init; } = [];
 
     /// <summary>Score tables, one per axis.</summary>
-    public ImmutableArray<ScoreAxis> Axes { get; init; } = [];
+    public ImmutableArray<ScoreAxis> Axes { get; internal init; } = [];
 
     /// <summary>Texts of explanations by key (see docs/rule-language.md for the keys).</summary>
-    public required ImmutableDictionary<string, LocalizedText> Messages { get; init; }
+    public ImmutableDictionary<string, LocalizedText> Messages { get; internal init; } = ImmutableDictionary<string, LocalizedText>.Empty;
 
     /// <summary>SHA-256 of the ruleset file's text, lower-case hex: which exact policy produced a result.</summary>
-    public required string Sha256 { get; init; }
+    public string Sha256 { get; internal init; } = "";
 
     /// <summary>The outcome with <paramref name="idOrAlias"/> (case-insensitive, aliases allowed: <c>T4</c>), or <see langword="null"/>.</summary>
     public Outcome? FindOutcome(string idOrAlias) =>
@@ -67,8 +74,15 @@ public sealed record Ruleset
     /// <summary>The text for message <paramref name="key"/>.</summary>
     public LocalizedText Message(string key) => Messages[key];
 
-    /// <summary>The decision tree compiled for evaluation, built once when the ruleset is loaded.</summary>
-    internal CompiledRuleset Compiled { get; init; } = null!;
+    /// <summary>The decision tree compiled for evaluation, built once on first use, for this very ruleset.</summary>
+    internal CompiledRuleset Compiled =>
+        _compiled is { } compiled && ReferenceEquals(compiled.Source, this) ? compiled : _compiled = CompiledRuleset.Compile(this);
+
+    /// <inheritdoc/>
+    public bool Equals(Ruleset? other) => other is not null && Sha256 == other.Sha256 && Id == other.Id;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Sha256, Id);
 }
 
 /// <summary>A value given when classifying, referred to as <c>$name</c> in conditions and <c>{name}</c> in texts.</summary>
@@ -113,10 +127,10 @@ public enum FactType
 public sealed record FactDeclaration(string Path, FactType Type, ImmutableArray<string> Values, bool Other, LocalizedText Label)
 {
     /// <summary>How a derived fact is computed from the input, or <see langword="null"/> for a fact read as is.</summary>
-    public Derivation? Derive { get; init; }
+    public Derivation? Derive { get; internal init; }
 
     /// <summary>For a bool fact: what it must be, phrased for next-level advice.</summary>
-    public BoolPhrases? Requires { get; init; }
+    public BoolPhrases? Requires { get; internal init; }
 
     /// <summary>The input fact a person must declare to make this one known: the list a derived fact is computed from, else the fact itself.</summary>
     public string InputPath => Derive?.Over ?? Path;

@@ -99,12 +99,8 @@ public static class RulesetReader
             return new RulesetReadResult(diagnostics.File, null, diagnostics.ToImmutableSorted());
         }
 
-        var compiled = CompiledRuleset.Compile(ruleset);
-        CheckOutcomesReachable(ruleset, compiled, binder, diagnostics);
-        return new RulesetReadResult(
-            diagnostics.File,
-            diagnostics.HasErrors ? null : ruleset with { Compiled = compiled },
-            diagnostics.ToImmutableSorted());
+        CheckOutcomesReachable(ruleset, ruleset.Compiled, binder, diagnostics);
+        return new RulesetReadResult(diagnostics.File, diagnostics.HasErrors ? null : ruleset, diagnostics.ToImmutableSorted());
     }
 
     /// <summary>
