@@ -26,6 +26,7 @@ internal static class TClassCli
             InitCommand.Create(console),
             SchemaCommand.Create(console),
             RulesCommand.Create(console),
+            RegistryCommand.Create(console),
         };
 
         var parse = root.Parse(args);

@@ -71,6 +71,13 @@ public sealed class Classification
     /// <summary>The undeclared facts that keep <see cref="Candidates"/> from being one level, most decisive first.</summary>
     public ImmutableArray<string> Missing { get; }
 
+    /// <summary>The value of an input fact of the classified manifest (null when undeclared), e.g. <c>weights.origin</c>.</summary>
+    public FactValue? Value(string path) => _evaluation.Source.Read(path);
+
+    /// <summary>The input facts the ruleset reads that the manifest leaves undeclared, in the ruleset's order.</summary>
+    public ImmutableArray<string> UnknownFacts =>
+        [.. _evaluation.Ruleset.Facts.Select(f => f.Declaration.InputPath).Distinct().Where(p => _evaluation.Source.Read(p) is null)];
+
     /// <summary>Every question the tree asked, in order.</summary>
     public ImmutableArray<PathStep> Path => _path.IsDefault ? _path = new Explainer(_evaluation).Path() : _path;
 

@@ -17,14 +17,18 @@ namespace TClass.Tests.Audits;
 [Collection(CliCollection.Name)]
 public class SnapshotTests
 {
-    public static TheoryData<string, string> CardsAndRulesets()
+    public static TheoryData<string, string> CardsAndRulesets() => Cards("docs/examples");
+
+    public static TheoryData<string, string> RegistryCardsAndRulesets() => Cards("docs/registry/cards");
+
+    private static TheoryData<string, string> Cards(string folder)
     {
         var data = new TheoryData<string, string>();
-        foreach (var file in Directory.GetFiles(TestData.ExamplesDir).Select(Path.GetFileName).Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(Path.Combine(TestData.RepoRoot, folder)).Select(Path.GetFileName).Order(StringComparer.Ordinal))
         {
             foreach (var id in BuiltInRulesets.Ids)
             {
-                data.Add("docs/examples/" + file, id);
+                data.Add(folder + "/" + file, id);
             }
         }
 
@@ -61,6 +65,21 @@ public class SnapshotTests
     [MemberData(nameof(CardsAndRulesets))]
     public void Example_card_report_in_English(string card, string ruleset) =>
         Snapshot.Match(Markdown(card, ruleset, Language.English), new SnapshotNameExtension(Path.GetFileName(card), ruleset));
+
+    [Theory]
+    [MemberData(nameof(RegistryCardsAndRulesets))]
+    public void Registry_card_result_as_JSON(string card, string ruleset) =>
+        Snapshot.Match(CliRun.Of($"classify {card} --rules {ruleset} --format json").Out, new SnapshotNameExtension(Path.GetFileName(card), ruleset));
+
+    [Theory]
+    [MemberData(nameof(RegistryCardsAndRulesets))]
+    public void Registry_card_report_in_English(string card, string ruleset) =>
+        Snapshot.Match(Markdown(card, ruleset, Language.English), new SnapshotNameExtension(Path.GetFileName(card), ruleset));
+
+    [Theory]
+    [MemberData(nameof(RegistryCardsAndRulesets))]
+    public void Registry_card_report_in_Korean(string card, string ruleset) =>
+        Snapshot.Match(Markdown(card, ruleset, Language.Korean), new SnapshotNameExtension(Path.GetFileName(card), ruleset));
 
     /// <summary>The Markdown report, with the radar linked rather than inlined so the snapshot stays readable.</summary>
     internal static string Markdown(string card, string ruleset, Language language)

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using TClass.Engine;
+using TClass.Text;
+
+namespace TClass.Reports;
+
+/// <summary>A registry entry: a card's classification and the file name of its radar image.</summary>
+/// <param name="Result">The classification.</param>
+/// <param name="Radar">The radar image's path relative to the registry page.</param>
+/// <param name="Source">The card's main public source.</param>
+public sealed record RegistryEntry(Classification Result, string Radar, string? Source);
+
+/// <summary>
+/// The registry page: one table per language of every card, sorted by the lowest level each model
+/// can be at (highest first), then by how many facts are unknown.
+/// </summary>
+public static class RegistryReport
+{
+    /// <summary>The entries in registry order.</summary>
+    public static IEnumerable<RegistryEntry> Order(IEnumerable<RegistryEntry> entries) =>
+        entries.OrderByDescending(e => e.Result.Candidates[0].Rank)
+            .ThenBy(e => e.Result.UnknownFacts.Length)
+            .ThenBy(e => e.Result.Model, StringComparer.Ordinal);
+
+    /// <summary>The page, in English then Korean.</summary>
+    public static string Render(IEnumerable<RegistryEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var ordered = Order(entries).ToList();
+        var page = new StringBuilder();
+        foreach (var language in new[] { Language.English, Language.Korean })
+        {
+            string L(string key) => ReportText.Get(key, language);
+            page.Append("# ").Append(L("registry-title")).Append("\n\n").Append(L("registry-intro")).Append("\n\n");
+            page.Append(CultureInfo.InvariantCulture,
+                $"| | {L("developer")} | {L("model")} | {L("level")} | {L("weights-col")} | {L("architecture-col")} | {L("tokenizer-col")} | {L("infrastructure-col")} | {L("unknowns")} | {L("source")} |\n");
+            page.Append("|---|---|---|---|---|---|---|---|---|---|\n");
+            foreach (var entry in ordered)
+            {
+                var r = entry.Result;
+                var level = r.Tier is { } tier ? $"**{tier.Id}** {tier.Label.In(language)}" : string.Join(" · ", r.Candidates.Select(c => c.Id));
+                page.Append(CultureInfo.InvariantCulture,
+                    $"| <img src=\"{entry.Radar}\" width=\"96\" alt=\"radar\"> | {Cell(Fact(r, "model.developer"))} | `{r.Model}` | {level} | {Cell(Weights(r))} | {Cell(Architecture(r))} | {Cell(Fact(r, "tokenizer.origin"))} | {Score(r, "infrastructure")} | {r.UnknownFacts.Length} | {Link(entry.Source)} |\n");
+            }
+
+            page.Append('\n');
+        }
+
+        return page.ToString();
+    }
+
+    private static string? Fact(Classification result, string path) => result.Value(path) is { } value ? TextReport.Display(value) : null;
+
+    private static string? Weights(Classification result) =>
+        Fact(result, "weights.origin") is { } origin
+            ? origin + (Fact(result, "weights.adaptation") is { Length: > 0 } adaptation ? $" ({adaptation})" : "")
+            : null;
+
+    private static string? Architecture(Classification result)
+    {
+        if (Fact(result, "architecture.family") is not { } family)
+        {
+            return null;
+        }
+
+        var detail = family == "own" ? Fact(result, "architecture.topology") : Fact(result, "architecture.config");
+        return detail is { Length: > 0 } ? $"{family} ({detail})" : family;
+    }
+
+    private static string Score(Classification result, string axis) =>
+        result.Scores.FirstOrDefault(s => s.Axis == axis) is { } score ? TextReport.Score(score) + "/10" : "";
+
+    private static string Cell(string? text) => text is null ? "?" : text.Replace("|", "\\|", StringComparison.Ordinal);
+
+    private static string Link(string? source) => source is null ? "" : source.StartsWith("http", StringComparison.Ordinal) ? $"[link]({source})" : Cell(source);
+}
