@@ -24,6 +24,7 @@ internal static class TClassCli
             ExplainCommand.Create(console),
             ValidateCommand.Create(console),
             InitCommand.Create(console),
+            ImportCommand.Create(console),
             SchemaCommand.Create(console),
             RulesCommand.Create(console),
             RegistryCommand.Create(console),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TClass.Diagnostics;
+using TClass.Evidence;
 using TClass.Manifests;
 using TClass.Reports;
 using TClass.Text;
@@ -25,6 +26,17 @@ internal static class ClassifyCommand
             Description = "Exit with 1 unless every manifest is at this level or above whatever its unknown facts are (T4 means T4-1 or above).",
             HelpName = "level",
         };
+        var artifacts = new Option<string?>("--artifacts")
+        {
+            Description = "A local model folder whose files are set against the manifest's claims: each fact is reported as declared, concluded, agreeing or conflicting.",
+            HelpName = "model-dir",
+        };
+        var prefer = new Option<string>("--prefer")
+        {
+            Description = "With --artifacts: classify on the declared facts (default) or on the facts concluded from the files.",
+            DefaultValueFactory = _ => "declared",
+        };
+        prefer.AcceptOnlyFromAmong("declared", "evidence");
         var outDir = new Option<string?>("--out")
         {
             Description = "Also write one Markdown report and one SVG radar per manifest into this directory.",
@@ -40,7 +52,7 @@ internal static class ClassifyCommand
               cat card.yaml | tclass classify - --format jsonl
             """)
         {
-            paths, format, rules, country, minTier, lang, outDir,
+            paths, format, rules, country, minTier, lang, outDir, artifacts, prefer,
         };
         command.SetAction(parse => Run(
             console,
@@ -50,11 +62,14 @@ internal static class ClassifyCommand
             parse.GetValue(country)!,
             parse.GetValue(minTier),
             Options.Language(parse.GetValue(lang)!),
-            parse.GetValue(outDir)));
+            parse.GetValue(outDir),
+            parse.GetValue(artifacts),
+            parse.GetValue(prefer) == "evidence" ? EvidencePreference.Evidence : EvidencePreference.Declared));
         return command;
     }
 
-    private static int Run(CliConsole console, string[] paths, string format, string rules, string country, string? minTier, Language language, string? outDir)
+    private static int Run(CliConsole console, string[] paths, string format, string rules, string country, string? minTier, Language language, string? outDir,
+        string? artifacts, EvidencePreference prefer)
     {
         var classifier = Options.Classifier(rules, country, console);
         if (classifier is null)
@@ -70,8 +85,25 @@ internal static class ClassifyCommand
         }
 
         var (inputs, missing) = Inputs.Expand(paths, console);
+        ImportResult? evidence = null;
+        if (artifacts is not null)
+        {
+            if (inputs.Count != 1)
+            {
+                console.Error.WriteLine("tclass: error: --artifacts describes one model; give exactly one manifest with it.");
+                return ExitCodes.InvalidInput;
+            }
+
+            evidence = ModelImporter.Import(artifacts);
+            foreach (var diagnostic in evidence.Diagnostics)
+            {
+                console.Error.WriteLine(diagnostic.ToString());
+            }
+        }
+
         var reads = inputs.AsParallel().AsOrdered().Select(input => input.Read()).ToList();
-        var results = reads.AsParallel().AsOrdered().Where(r => r.Succeeded).Select(r => classifier.Classify(r.Manifest!)).ToList();
+        var results = reads.AsParallel().AsOrdered().Where(r => r.Succeeded)
+            .Select(r => evidence is null ? classifier.Classify(r.Manifest!) : classifier.Classify(r.Manifest!, evidence, prefer)).ToList();
 
         foreach (var diagnostic in missing.Concat(reads.SelectMany(r => r.Errors)))
         {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using TClass.Diagnostics;
 using TClass.Engine;
+using TClass.Evidence;
 using TClass.Rules;
 using TClass.Text;
 
@@ -19,8 +20,10 @@ public sealed class Classification
     private NextLevel? _next;
     private bool _nextBuilt;
 
-    internal Classification(Evaluation evaluation, string file, string model, string? manifestSha256, ImmutableArray<Diagnostic> warnings)
+    internal Classification(Evaluation evaluation, string file, string model, string? manifestSha256, ImmutableArray<Diagnostic> warnings,
+        ImmutableArray<FactProvenance> provenance = default)
     {
+        Provenance = provenance.IsDefault ? [] : provenance;
         _evaluation = evaluation;
         File = file;
         Model = model;
@@ -98,6 +101,12 @@ public sealed class Classification
 
     /// <summary>Scores per axis (0–10), in the ruleset's order.</summary>
     public ImmutableArray<AxisScore> Scores { get; }
+
+    /// <summary>
+    /// When the model's files were given: every fact declared or concluded from them, and how the two
+    /// compare (declared, concluded, agreeing, conflicting). Empty otherwise.
+    /// </summary>
+    public ImmutableArray<FactProvenance> Provenance { get; }
 
     /// <summary>Evidence problems and inconsistencies of the manifest.</summary>
     public ImmutableArray<Diagnostic> Warnings { get; }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using TClass.Catalogs;
 using TClass.Diagnostics;
 using TClass.Engine;
+using TClass.Evidence;
 using TClass.Manifests;
 using TClass.Rules;
 
@@ -89,6 +90,24 @@ public sealed class TClassifier
         var consistency = ManifestChecks.Warnings(manifest, _catalogs);
         var warnings = consistency.IsEmpty ? evidence : evidence.AddRange(consistency);
         return new Classification(evaluation, manifest.Source?.File ?? "", manifest.Model.Id, manifest.Source?.Sha256, warnings);
+    }
+
+    /// <summary>
+    /// Classifies a manifest and sets its claims against the facts concluded from the model's files:
+    /// the result lists each fact's provenance, and each conflict is a warning showing both sides.
+    /// </summary>
+    /// <param name="manifest">The manifest.</param>
+    /// <param name="artifacts">What <see cref="ModelImporter"/> concluded from the model's folder.</param>
+    /// <param name="prefer">Whether declared or concluded values decide where they differ.</param>
+    public Classification Classify(Manifest manifest, ImportResult artifacts, EvidencePreference prefer = EvidencePreference.Declared)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(artifacts);
+        var reconciliation = Reconciliation.Of(manifest, artifacts);
+        var used = prefer == EvidencePreference.Evidence ? reconciliation.Preferred : manifest;
+        var evaluation = Evaluation.Run(Ruleset.Compiled, new ManifestFacts(used), _parameters);
+        var warnings = EvidenceWarnings(evaluation, used).AddRange(ManifestChecks.Warnings(used, _catalogs)).AddRange(reconciliation.Conflicts);
+        return new Classification(evaluation, manifest.Source?.File ?? "", manifest.Model.Id, manifest.Source?.Sha256, warnings, reconciliation.Facts);
     }
 
     /// <summary>Classifies any input that provides the facts the ruleset reads.</summary>

@@ -234,6 +234,10 @@ internal static partial class DocumentReader
         }
     }
 
+    /// <summary>Whether <paramref name="text"/>, written as a plain scalar, would read back as that same text.</summary>
+    public static bool ReadsBackAsText(string text) =>
+        text.Length > 0 && Resolve(new Scalar(null, null, text, ScalarStyle.Plain, true, false)) == ScalarKind.String;
+
     /// <summary>Resolves a scalar by the YAML 1.2 core schema: only plain scalars can be non-strings.</summary>
     private static ScalarKind Resolve(Scalar scalar)
     {

@@ -147,9 +147,9 @@ public static class ManifestWriter
     }
 
     /// <summary>
-    /// A scalar; text is written plain when YAML would read it back as the same text, quoted otherwise
-    /// (the emitter decides), so that "2025-07-15" or "no" never change meaning.
+    /// A scalar. Numbers and booleans are written plain; text is written plain only when YAML would
+    /// read it back as the same text (the emitter quotes it otherwise), so "1" or "true" never change type.
     /// </summary>
     private static void Scalar(IEmitter emitter, string value, bool plain = false) =>
-        emitter.Emit(new Scalar(null, null, value, plain ? ScalarStyle.Plain : ScalarStyle.Any, plain, !plain));
+        emitter.Emit(new Scalar(null, null, value, plain ? ScalarStyle.Plain : ScalarStyle.Any, plain || Documents.DocumentReader.ReadsBackAsText(value), !plain));
 }

@@ -160,6 +160,23 @@ public static class JsonReport
         }
 
         writer.WriteEndArray();
+        if (!result.Provenance.IsEmpty)
+        {
+            writer.WriteStartArray("provenance");
+            foreach (var fact in result.Provenance)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("fact", fact.Fact);
+                writer.WriteString("status", fact.Status.ToString().ToLowerInvariant());
+                WriteOptional(writer, "declared", fact.Declared);
+                WriteOptional(writer, "concluded", fact.Concluded);
+                WriteOptional(writer, "source", fact.Source);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteStartObject("decision");
         writer.WriteString("ruleset_sha256", result.Ruleset.Sha256);
         if (result.ManifestSha256 is { } sha)
@@ -331,6 +348,18 @@ public static class JsonReport
         }
 
         writer.WriteEndObject();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
     }
 
     private static void WriteText(Utf8JsonWriter writer, string name, LocalizedText text)

@@ -86,6 +86,17 @@ public static class MarkdownReport
         var radar = options.RadarLink ?? "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(RadarSvg.Render(result, lang)));
         md.Append(CultureInfo.InvariantCulture, $"\n![{L("radar")}]({radar})\n");
 
+        if (!result.Provenance.IsEmpty)
+        {
+            md.Append("\n## ").Append(L("claims-heading")).Append("\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {L("fact")} | {L("status")} | {L("declared")} | {L("concluded")} | {L("source")} |\n|---|---|---|---|---|\n");
+            foreach (var fact in result.Provenance)
+            {
+                md.Append(CultureInfo.InvariantCulture,
+                    $"| `{fact.Fact}` | {L("provenance." + fact.Status.ToString().ToLowerInvariant())} | {Escape(fact.Declared ?? "—")} | {Escape(fact.Concluded ?? "—")} | {Escape(fact.Source ?? "—")} |\n");
+            }
+        }
+
         md.Append("\n## ").Append(L("warnings-heading")).Append("\n\n");
         if (result.Warnings.IsEmpty)
         {

@@ -58,6 +58,13 @@ public static class TextReport
             Field(text, "warnings", lang, string.Join("\n", result.Warnings.Select(w => paint.Yellow("! ") + Wrap(Warning(w), options.Width - LabelWidth - 4).Replace("\n", "\n  ", StringComparison.Ordinal))));
         }
 
+        if (!result.Provenance.IsEmpty)
+        {
+            var counts = result.Provenance.GroupBy(p => p.Status).OrderBy(g => g.Key)
+                .Select(g => $"{g.Count()} {ReportText.Get("provenance." + g.Key.ToString().ToLowerInvariant(), lang)}");
+            Field(text, "artifacts", lang, string.Join(" · ", counts));
+        }
+
         Field(text, "ruleset", lang, $"{result.Ruleset.Id} {result.Ruleset.Version} · {ReportText.Get("country", lang)} {result.Country}");
         return text.ToString();
     }

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Text;
+using TClass.Evidence;
+using TClass.Manifests;
+
+namespace TClass.Cli.Commands;
+
+/// <summary><c>tclass import</c>: draft a manifest from a local model folder.</summary>
+internal static class ImportCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var folder = new Argument<string>("model-dir") { Description = "A local Hugging Face model folder (config.json, README.md, tokenizer files…). Nothing is downloaded." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the draft manifest to this file instead of standard output.", HelpName = "file" };
+        var command = new Command("import", """
+            Draft a manifest from a model's files: config.json (class, model type, remote code,
+            hyperparameters compared with the published configurations of its family, multimodal
+            sub-configs, quantization), the model card's front matter (base_model, base_model_relation),
+            adapter_config.json, mergekit_config.yml and the tokenizer files. Every concluded fact
+            gets an evidence entry naming its file and field; what the files cannot decide is left
+            out and listed for review.
+
+            Examples:
+              tclass import ./Meta-Llama-3-8B -o llama3.yaml
+              tclass import ./my-model > draft.yaml
+            """)
+        {
+            folder, output,
+        };
+        command.SetAction(parse =>
+        {
+            var result = ModelImporter.Import(parse.GetValue(folder)!);
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                console.Error.WriteLine(diagnostic.ToString());
+            }
+
+            if (result.Diagnostics.Any(d => d.Severity == Diagnostics.DiagnosticSeverity.Error && d.Code == "not-found"))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var draft = Draft(result);
+            if (parse.GetValue(output) is { } file)
+            {
+                File.WriteAllText(file, draft);
+                console.Out.WriteLine($"wrote {file}: {result.Facts.Length} facts concluded from the files; to review:");
+                foreach (var item in result.Review)
+                {
+                    console.Out.WriteLine("  • " + item);
+                }
+            }
+            else
+            {
+                console.Out.Write(draft);
+            }
+
+            return result.Diagnostics.Any(d => d.Severity == Diagnostics.DiagnosticSeverity.Error) ? ExitCodes.InvalidInput : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The draft manifest, headed by what it is and followed by the review list as comments.</summary>
+    internal static string Draft(ImportResult result)
+    {
+        var text = new StringBuilder();
+        text.Append("# Draft manifest imported by `tclass import` from ").Append(result.Folder).Append('\n');
+        text.Append("# Every fact below was concluded from the model's files; its evidence names the file and field.\n");
+        if (result.CopyOf is { } original)
+        {
+            text.Append("# This folder is a quantized or converted copy of ").Append(original).Append(": classify the original.\n");
+        }
+
+        text.Append(ManifestWriter.ToYaml(result.Draft));
+        text.Append("# To review — what the files cannot decide:\n");
+        foreach (var item in result.Review)
+        {
+            text.Append("#   - ").Append(item.Replace("\n", " ", StringComparison.Ordinal)).Append('\n');
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+
+namespace TClass.Evidence;
+
+/// <summary>The hyperparameters T-Class compares (vocabulary is recorded, never compared).</summary>
+/// <param name="Layers">Hidden layers.</param>
+/// <param name="Hidden">Hidden size.</param>
+/// <param name="Intermediate">Intermediate (feed-forward) size.</param>
+/// <param name="Heads">Attention heads.</param>
+/// <param name="KvHeads">Key/value heads.</param>
+/// <param name="Experts">Routed experts, for mixture-of-experts models.</param>
+/// <param name="Vocab">Vocabulary size.</param>
+public sealed record HyperParameters(int? Layers, int? Hidden, int? Intermediate, int? Heads, int? KvHeads, int? Experts, int? Vocab);
+
+/// <summary>A sub-model described inside config.json (a vision or audio encoder of a multimodal model).</summary>
+/// <param name="Key">The config key, e.g. <c>vision_config</c>.</param>
+/// <param name="ModelType">Its <c>model_type</c>, if given.</param>
+public sealed record SubModel(string Key, string? ModelType);
+
+/// <summary>What a Hugging Face <c>config.json</c> says, read leniently: absent or mistyped fields are null.</summary>
+/// <param name="Class">The first <c>architectures</c> entry.</param>
+/// <param name="ModelType">The <c>model_type</c>.</param>
+/// <param name="RemoteCode">Whether <c>auto_map</c> points at modelling code shipped with the weights.</param>
+/// <param name="Parameters">The text model's hyperparameters (from <c>text_config</c> when there is one).</param>
+/// <param name="SubModels">Sub-models with their own configuration.</param>
+/// <param name="Quantization">The <c>quantization_config.quant_method</c>, if any.</param>
+public sealed record ModelConfig(string? Class, string? ModelType, bool RemoteCode, HyperParameters Parameters, ImmutableArray<SubModel> SubModels, string? Quantization)
+{
+    private static readonly string[] SubModelKeys = ["vision_config", "audio_config", "speech_config", "vision_tower_config", "image_config", "talker_config", "thinker_config", "encoder_config"];
+
+    /// <summary>Reads the fields TClass uses from a parsed config.json.</summary>
+    public static ModelConfig From(JsonElement root)
+    {
+        var text = root.TryGetProperty("text_config", out var nested) && nested.ValueKind == JsonValueKind.Object ? nested : root;
+        var parameters = new HyperParameters(
+            Int(text, "num_hidden_layers", "num_layers", "n_layer", "n_layers"),
+            Int(text, "hidden_size", "n_embd", "d_model", "dim"),
+            Int(text, "intermediate_size", "ffn_hidden_size", "n_inner"),
+            Int(text, "num_attention_heads", "n_head", "n_heads"),
+            Int(text, "num_key_value_heads", "num_kv_heads", "n_head_kv", "multi_query_group_num") ?? (Bool(text, "multi_query") == true ? 1 : null),
+            Int(text, "num_local_experts", "n_routed_experts", "num_experts", "moe_num_experts"),
+            Int(text, "vocab_size", "padded_vocab_size") ?? Int(root, "vocab_size"));
+        return new ModelConfig(
+            root.TryGetProperty("architectures", out var classes) && classes.ValueKind == JsonValueKind.Array && classes.GetArrayLength() > 0
+                && classes[0].ValueKind == JsonValueKind.String ? classes[0].GetString() : null,
+            Str(root, "model_type"),
+            root.TryGetProperty("auto_map", out var auto) && auto.ValueKind == JsonValueKind.Object && auto.EnumerateObject().Any(),
+            parameters,
+            [.. SubModelKeys.Where(k => root.TryGetProperty(k, out var sub) && sub.ValueKind == JsonValueKind.Object)
+                .Select(k => new SubModel(k, Str(root.GetProperty(k), "model_type")))],
+            root.TryGetProperty("quantization_config", out var q) && q.ValueKind == JsonValueKind.Object ? Str(q, "quant_method") ?? "unspecified" : null);
+    }
+
+    private static int? Int(JsonElement element, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number > 0)
+            {
+                return number;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool? Bool(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : null;
+
+    private static string? Str(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

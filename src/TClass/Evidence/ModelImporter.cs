@@ -1,0 +1,359 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using TClass.Catalogs;
+using TClass.Diagnostics;
+using TClass.Documents;
+using TClass.Manifests;
+
+namespace TClass.Evidence;
+
+/// <summary>A fact concluded from a model's files, with the file and field it came from.</summary>
+/// <param name="Path">The manifest path, e.g. <c>architecture.config</c>.</param>
+/// <param name="Value">The value, as written in a manifest.</param>
+/// <param name="Source">Which file and field it came from.</param>
+public sealed record ConcludedFact(string Path, string Value, string Source);
+
+/// <summary>The outcome of importing a model folder.</summary>
+/// <param name="Folder">The folder.</param>
+/// <param name="Draft">The draft manifest: only concluded facts, each with its evidence.</param>
+/// <param name="Facts">The concluded facts.</param>
+/// <param name="Architecture">The configuration compared with the catalog, when there is a config.json.</param>
+/// <param name="CopyOf">When the folder is a quantized or converted copy: the model it copies.</param>
+/// <param name="Review">What a person must still declare or check, in the manifest's order.</param>
+/// <param name="Diagnostics">Files that could not be read safely.</param>
+public sealed record ImportResult(
+    string Folder, Manifest Draft, ImmutableArray<ConcludedFact> Facts, ArchitectureComparison? Architecture, string? CopyOf,
+    ImmutableArray<string> Review, ImmutableArray<Diagnostic> Diagnostics)
+{
+    /// <summary>The concluded fact at <paramref name="path"/>, if any.</summary>
+    public ConcludedFact? Fact(string path) => Facts.FirstOrDefault(f => f.Path == path);
+}
+
+/// <summary>
+/// Drafts a manifest from a local Hugging Face model folder: <c>config.json</c>, the model card's front
+/// matter, <c>adapter_config.json</c>, <c>mergekit_config.yml</c> and the tokenizer files. Every fact
+/// it concludes carries the file and field it came from; what the files cannot decide stays out of
+/// the draft and goes into the review list. Nothing is fetched from a network.
+/// </summary>
+public static class ModelImporter
+{
+    /// <summary>Imports <paramref name="folder"/>.</summary>
+    public static ImportResult Import(string folder, CatalogSet? catalogs = null)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        catalogs ??= CatalogSet.BuiltIn;
+        var diagnostics = new DiagnosticBag(folder);
+        var files = new ModelFolder(folder, diagnostics);
+        var facts = new List<ConcludedFact>();
+        var review = new List<string>();
+        if (!Directory.Exists(folder))
+        {
+            diagnostics.Error("not-found", SourcePosition.WholeFile, "", "the model folder does not exist.", "Check the path.");
+            return new ImportResult(folder, new Manifest { Model = new ModelInfo(Path.GetFileName(folder)) }, [], null, null, [], diagnostics.ToImmutableSorted());
+        }
+
+        var card = ReadCard(files);
+        var config = ReadConfig(files);
+        var adapter = ReadAdapter(files);
+        var merge = ReadMerge(files);
+        var id = card?.Id ?? Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar));
+
+        // What the folder is: a quantized copy, an adapter, a merge, a fine-tune, or none of these.
+        var relation = card?.Relation
+            ?? (adapter is not null ? "adapter"
+                : merge is not null ? "merge"
+                : files.Files("*.gguf").Any() || (config?.Quantization is not null && card?.BaseModels.Length > 0) ? "quantized"
+                : card?.BaseModels.Length > 0 ? "finetune" : null);
+        var relationSource = card?.Relation is not null ? "README.md front matter: base_model_relation"
+            : relation is null ? "" : $"inferred as '{relation}' the way the Hugging Face Hub does (from the files present)";
+        string? copyOf = null;
+        var weights = new WeightsFacts();
+        var bases = adapter?.Base is { } adapterBase ? [adapterBase] : merge?.Models ?? card?.BaseModels ?? [];
+        switch (relation)
+        {
+            case "quantized":
+                copyOf = bases.FirstOrDefault();
+                review.Add(copyOf is null
+                    ? "This folder holds quantized weights of another model: classify the original model instead."
+                    : $"This folder is a quantized copy of {copyOf}: classify {copyOf}, whose level this copy shares.");
+                break;
+            case "adapter" or "merge" or "finetune" when bases.Length > 0:
+                var adaptation = relation == "adapter" ? Adaptation.Lora : relation == "merge" ? Adaptation.Merge : (Adaptation?)null;
+                weights = new WeightsFacts
+                {
+                    Origin = WeightsOrigin.OpenDerivative,
+                    Base = bases,
+                    Adaptation = adaptation is { } a ? [a] : null,
+                };
+                var source = relation switch
+                {
+                    "adapter" => $"adapter_config.json: peft_type {adapter!.PeftType}, base_model_name_or_path {bases[0]}",
+                    "merge" => $"mergekit_config.yml: merge_method {merge!.Method}, models {string.Join(", ", bases)}",
+                    _ => $"README.md front matter: base_model {string.Join(", ", bases)} ({relationSource})",
+                };
+                facts.Add(new ConcludedFact("weights.origin", "open-derivative", source));
+                facts.Add(new ConcludedFact("weights.base", string.Join(", ", bases), source));
+                if (adaptation is { } concluded)
+                {
+                    facts.Add(new ConcludedFact("weights.adaptation", concluded.Symbol(), source));
+                }
+                else
+                {
+                    review.Add("weights.adaptation: what was done to the base weights (sft, cpt, lora, rlhf, vocab-expansion, merge, depth-upscaling, …).");
+                }
+
+                review.Add($"weights.origin: if {string.Join(", ", bases)} is your own model trained from scratch, write own-checkpoint instead of open-derivative.");
+                break;
+            default:
+                review.Add("weights.origin: no file says where the weights come from — declare scratch, own-checkpoint, open-derivative, closed-finetune or api, with evidence.");
+                break;
+        }
+
+        var architecture = new ArchitectureFacts();
+        ArchitectureComparison? comparison = null;
+        var modalities = ImmutableArray.Create(Modality.Text);
+        if (config is not null)
+        {
+            comparison = ArchitectureComparison.Compare(config, catalogs.Architectures);
+            (architecture, modalities) = Architecture(config, comparison, facts, review);
+        }
+        else
+        {
+            review.Add("architecture: there is no config.json — declare the family (a catalog key, or own with its redesigned topology).");
+        }
+
+        var tokenizer = ReadTokenizer(files, config, facts, review);
+        if (config?.SubModels.Length > 0)
+        {
+            facts.Add(new ConcludedFact("model.modalities", "[" + string.Join(", ", modalities.Select(m => m.Symbol())) + "]",
+                "config.json: " + string.Join(", ", config.SubModels.Select(s => s.Key + (s.ModelType is null ? "" : $" (model_type {s.ModelType})")))));
+        }
+
+        review.Add("tokenizer.origin: native, expanded or reused — `tclass tokenizer` can measure it against reference tokenizers.");
+        review.Add("data: who curated the corpus (curated_by) and how much of it was distilled from other models (distillation).");
+        review.Add("infrastructure: the chips and clouds the model was trained and is served on.");
+
+        var draft = new Manifest
+        {
+            Model = new ModelInfo(id)
+            {
+                Modalities = config?.SubModels.Length > 0 ? modalities : null,
+            },
+            Weights = weights,
+            Architecture = architecture,
+            Tokenizer = tokenizer,
+            Evidence = facts.GroupBy(f => f.Path).ToImmutableSortedDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal),
+        };
+        if (id == Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)))
+        {
+            review.Insert(0, $"model.id: set to the folder name '{id}'; write the model's Hugging Face id if it has one.");
+        }
+
+        return new ImportResult(folder, draft, [.. facts], comparison, copyOf, [.. review], diagnostics.ToImmutableSorted());
+    }
+
+    private static (ArchitectureFacts, ImmutableArray<Modality>) Architecture(
+        ModelConfig config, ArchitectureComparison comparison, List<ConcludedFact> facts, List<string> review)
+    {
+        var architecture = new ArchitectureFacts { Class = config.Class, RemoteCode = config.RemoteCode };
+        if (config.Class is { } cls)
+        {
+            facts.Add(new ConcludedFact("architecture.class", cls, "config.json: architectures[0]"));
+        }
+
+        facts.Add(new ConcludedFact("architecture.remote_code", config.RemoteCode ? "true" : "false",
+            config.RemoteCode ? "config.json: auto_map points at modelling code shipped with the weights" : "config.json: no auto_map; a library class loads the model"));
+
+        if (comparison.Family is { } family)
+        {
+            var how = comparison.RenamedFrom is { } renamed
+                ? $"config.json: class {config.Class} is not in the catalog, but its hyperparameters are exactly {renamed.Model}'s"
+                : $"config.json: model_type {config.ModelType ?? "?"} / {config.Class ?? "?"} is the {family.Key} family";
+            architecture = architecture with { Family = family.Key };
+            facts.Add(new ConcludedFact("architecture.family", family.Key, how));
+            if (comparison.Reference is not null)
+            {
+                architecture = architecture with
+                {
+                    Config = comparison.Identical ? ConfigComparison.Identical : ConfigComparison.Modified,
+                    Changes = comparison.Changes,
+                };
+                facts.Add(new ConcludedFact("architecture.config", comparison.Identical ? "identical" : "modified", "config.json: " + comparison.Describe()));
+                if (!comparison.Changes.IsEmpty)
+                {
+                    facts.Add(new ConcludedFact("architecture.changes", "[" + string.Join(", ", comparison.Changes.Select(c => c.Symbol())) + "]", "config.json: " + comparison.Describe()));
+                }
+            }
+            else
+            {
+                review.Add($"architecture.config: the catalog has no published {family.Key} configuration to compare with — declare identical or modified.");
+            }
+
+            review.Add($"architecture.family: if your organisation created the {family.Key} family ({family.Originator.Name}), write own and list the redesigned topology.");
+        }
+        else
+        {
+            review.Add(config.RemoteCode
+                ? $"architecture.family: {config.Class ?? config.ModelType ?? "the model"} ships its own modelling code and matches no catalog family — if it is your own design, write family: own and the redesigned topology."
+                : $"architecture.family: model_type {config.ModelType ?? "?"} matches no catalog family — write a catalog key, or own with the redesigned topology.");
+        }
+
+        var modalities = ImmutableArray.CreateBuilder<Modality>();
+        modalities.Add(Modality.Text);
+        foreach (var sub in config.SubModels)
+        {
+            var modality = sub.Key.Contains("audio", StringComparison.Ordinal) || sub.Key.Contains("speech", StringComparison.Ordinal) || sub.Key.Contains("talker", StringComparison.Ordinal)
+                ? Modality.Audio : Modality.Image;
+            if (!modalities.Contains(modality))
+            {
+                modalities.Add(modality);
+            }
+
+            review.Add($"components: config.json describes {sub.Key}{(sub.ModelType is null ? "" : $" (model_type {sub.ModelType})")}, a part with weights of its own — declare it under components with its origin (scratch, own-checkpoint or third-party) and base.");
+        }
+
+        return (architecture, modalities.ToImmutable());
+    }
+
+    private static TokenizerFacts ReadTokenizer(ModelFolder files, ModelConfig? config, List<ConcludedFact> facts, List<string> review)
+    {
+        var tokenizer = new TokenizerFacts();
+        int? counted = null;
+        if (files.Has("tokenizer.json"))
+        {
+            tokenizer = tokenizer with { File = "./tokenizer.json" };
+            facts.Add(new ConcludedFact("tokenizer.file", "./tokenizer.json", "tokenizer.json is present"));
+            using var json = files.Json("tokenizer.json", ModelFolder.MaxTokenizerFile);
+            if (json is not null && json.RootElement.ValueKind == JsonValueKind.Object
+                && json.RootElement.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.Object
+                && model.TryGetProperty("vocab", out var vocab) && vocab.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+            {
+                var size = vocab.ValueKind == JsonValueKind.Object ? vocab.EnumerateObject().Count() : vocab.GetArrayLength();
+                var added = json.RootElement.TryGetProperty("added_tokens", out var extra) && extra.ValueKind == JsonValueKind.Array
+                    ? extra.EnumerateArray().Count(t => t.ValueKind == JsonValueKind.Object && t.TryGetProperty("content", out var c) && c.ValueKind == JsonValueKind.String && !vocab.TryGetProperty(c.GetString()!, out _))
+                    : 0;
+                counted = size + added;
+            }
+        }
+        else if (files.Has("tokenizer.model"))
+        {
+            tokenizer = tokenizer with { File = "./tokenizer.model" };
+            facts.Add(new ConcludedFact("tokenizer.file", "./tokenizer.model", "tokenizer.model (SentencePiece) is present"));
+        }
+
+        var vocabSize = counted ?? config?.Parameters.Vocab;
+        if (vocabSize is { } v)
+        {
+            tokenizer = tokenizer with { VocabSize = v };
+            facts.Add(new ConcludedFact("tokenizer.vocab_size", v.ToString(CultureInfo.InvariantCulture),
+                counted is not null ? "tokenizer.json: vocabulary plus added tokens" : "config.json: vocab_size"));
+            if (counted is { } c && config?.Parameters.Vocab is { } declared && declared != c)
+            {
+                review.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"tokenizer.vocab_size: tokenizer.json has {c:N0} tokens but config.json's vocab_size is {declared:N0} (the embedding is often padded; check which to declare)."));
+            }
+        }
+
+        if (files.Json("tokenizer_config.json") is { } tokenizerConfig)
+        {
+            using (tokenizerConfig)
+            {
+                if (tokenizerConfig.RootElement.ValueKind == JsonValueKind.Object && tokenizerConfig.RootElement.TryGetProperty("tokenizer_class", out var cls)
+                    && cls.ValueKind == JsonValueKind.String)
+                {
+                    review.Add($"tokenizer: tokenizer_config.json names the class {cls.GetString()}; a class name does not say whose vocabulary it is.");
+                }
+            }
+        }
+
+        return tokenizer;
+    }
+
+    private static ModelConfig? ReadConfig(ModelFolder files)
+    {
+        using var json = files.Json("config.json");
+        if (json is null)
+        {
+            return null;
+        }
+
+        if (json.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            files.Error("config.json", "wrong-type", "config.json is not a JSON object.", "Check the file.");
+            return null;
+        }
+
+        return ModelConfig.From(json.RootElement);
+    }
+
+    private sealed record AdapterConfig(string? PeftType, string? Base);
+
+    private static AdapterConfig? ReadAdapter(ModelFolder files)
+    {
+        using var json = files.Json("adapter_config.json");
+        if (json is null || json.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var root = json.RootElement;
+        string? Str(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        return new AdapterConfig(Str("peft_type"), Str("base_model_name_or_path"));
+    }
+
+    private sealed record MergeConfig(string Method, ImmutableArray<string> Models);
+
+    private static MergeConfig? ReadMerge(ModelFolder files)
+    {
+        var name = files.Has("mergekit_config.yml") ? "mergekit_config.yml" : files.Has("mergekit_config.yaml") ? "mergekit_config.yaml" : null;
+        if (name is null || files.Text(name) is not { } text)
+        {
+            return null;
+        }
+
+        var bag = new DiagnosticBag(name);
+        var root = DocumentReader.Read(text, bag, DocumentLimits.Default);
+        files.Diagnostics.AddRange(bag.ToImmutableSorted());
+        if (root is not MappingNode mapping)
+        {
+            return null;
+        }
+
+        var models = new List<string>();
+        if (mapping.Text("base_model") is { } baseModel)
+        {
+            models.Add(baseModel);
+        }
+
+        models.AddRange(mapping.Items("models").Select(m => m.Text("model")).OfType<string>());
+        models.AddRange(mapping.Items("slices").SelectMany(s => s.Items("sources")).Select(m => m.Text("model")).OfType<string>());
+        return new MergeConfig(mapping.Text("merge_method") ?? "unspecified", [.. models.Distinct(StringComparer.Ordinal)]);
+    }
+
+    private sealed record CardFrontMatter(string? Id, ImmutableArray<string> BaseModels, string? Relation);
+
+    private static CardFrontMatter? ReadCard(ModelFolder files)
+    {
+        if (files.Text("README.md") is not { } markdown)
+        {
+            return null;
+        }
+
+        var bag = new DiagnosticBag("README.md");
+        if (FrontMatter.Extract(markdown, bag) is not { } frontMatter)
+        {
+            return null;
+        }
+
+        var root = DocumentReader.Read(frontMatter.Yaml, bag, DocumentLimits.Default, frontMatter.LineOffset);
+        files.Diagnostics.AddRange(bag.ToImmutableSorted().Select(d => d with { Severity = DiagnosticSeverity.Warning }));
+        if (root is not MappingNode mapping)
+        {
+            return null;
+        }
+
+        var relation = mapping.Word("base_model_relation");
+        return new CardFrontMatter(mapping.Word("model_id"), mapping.Texts("base_model"), relation);
+    }
+}
