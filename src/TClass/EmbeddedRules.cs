@@ -8,11 +8,24 @@ internal static class EmbeddedRules
     /// <summary>The text of <c>rules/<paramref name="relativePath"/></c>, e.g. <c>catalog/architectures.yaml</c>.</summary>
     public static string Text(string relativePath)
     {
-        var name = Prefix + relativePath.Replace('/', '.');
-        using var stream = typeof(EmbeddedRules).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"embedded resource {name} is missing from the build");
-        using var reader = new StreamReader(stream);
+        using var reader = new StreamReader(Open(relativePath));
         return reader.ReadToEnd();
+    }
+
+    /// <summary>The bytes of <c>rules/<paramref name="relativePath"/></c>.</summary>
+    public static byte[] Bytes(string relativePath)
+    {
+        using var stream = Open(relativePath);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private static Stream Open(string relativePath)
+    {
+        var name = Prefix + relativePath.Replace('/', '.');
+        return typeof(EmbeddedRules).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"embedded resource {name} is missing from the build");
     }
 
     /// <summary>Names of the embedded files directly under <c>rules/</c> (not in a sub-folder) ending with <paramref name="extension"/>.</summary>
@@ -21,7 +34,8 @@ internal static class EmbeddedRules
             .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(extension, StringComparison.Ordinal))
             .Select(n => n[Prefix.Length..])
             .Where(n => !n.StartsWith("catalog.", StringComparison.Ordinal) && !n.StartsWith("schema.", StringComparison.Ordinal)
-                && !n.StartsWith("i18n.", StringComparison.Ordinal) && !n.StartsWith("templates.", StringComparison.Ordinal))
+                && !n.StartsWith("i18n.", StringComparison.Ordinal) && !n.StartsWith("templates.", StringComparison.Ordinal)
+                && !n.StartsWith("tokenizers.", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
 
     private const string Prefix = "TClass.rules.";

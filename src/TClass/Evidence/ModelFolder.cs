@@ -29,8 +29,8 @@ internal sealed class ModelFolder(string root, DiagnosticBag diagnostics)
     public IEnumerable<string> Files(string pattern) =>
         Directory.Exists(_root) ? Directory.EnumerateFiles(_root, pattern).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal) : [];
 
-    /// <summary>The text of <paramref name="name"/>, or null (with a diagnostic when it exists but cannot be read safely).</summary>
-    public string? Text(string name, long limit = MaxSmallFile)
+    /// <summary>The bytes of <paramref name="name"/>, or null (with a diagnostic when it exists but cannot be read safely).</summary>
+    public byte[]? Bytes(string name, long limit = MaxSmallFile)
     {
         var path = Path.Combine(_root, name);
         if (!File.Exists(path))
@@ -61,38 +61,54 @@ internal sealed class ModelFolder(string root, DiagnosticBag diagnostics)
 
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(File.ReadAllBytes(file.FullName)).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            Error(name, "not-utf8", $"{name} is not UTF-8 text.", "Check the file.");
+            return File.ReadAllBytes(file.FullName);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Error(name, "unreadable", $"{name} cannot be read: {e.Message}", "Check its permissions.");
+            return null;
         }
-
-        return null;
     }
 
-    /// <summary>The JSON document <paramref name="name"/>, or null (with a diagnostic when it is malformed).</summary>
-    public JsonDocument? Json(string name, long limit = MaxSmallFile)
+    /// <summary>The text of <paramref name="name"/>, or null (with a diagnostic when it exists but cannot be read safely).</summary>
+    public string? Text(string name, long limit = MaxSmallFile)
     {
-        if (Text(name, limit) is not { } text)
+        if (Bytes(name, limit) is not { } bytes)
         {
             return null;
         }
 
         try
         {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            Error(name, "not-utf8", $"{name} is not UTF-8 text.", "Check the file.");
+            return null;
+        }
+    }
+
+    /// <summary>The JSON document <paramref name="name"/>, or null (with a diagnostic when it is malformed).</summary>
+    public JsonDocument? Json(string name, long limit = MaxSmallFile) =>
+        Bytes(name, limit) is { } bytes ? Json(name, bytes, diagnostics) : null;
+
+    /// <summary>Parses <paramref name="bytes"/> as the JSON file <paramref name="name"/>, or null with a diagnostic.</summary>
+    public static JsonDocument? Json(string name, ReadOnlyMemory<byte> bytes, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var text = bytes.Span.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
             return JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException e)
         {
             var line = (int)(e.LineNumber ?? 0) + 1;
             var column = (int)(e.BytePositionInLine ?? 0) + 1;
-            diagnostics.Error("invalid-json", new SourcePosition(line, column), name,
-                $"{name} is not valid JSON: {e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0]}", "Check the file; it may be truncated.");
+            var invalidText = e.InnerException is DecoderFallbackException || e.Message.Contains("UTF-8", StringComparison.Ordinal);
+            diagnostics.Error(invalidText ? "not-utf8" : "invalid-json", new SourcePosition(line, column), name,
+                invalidText ? $"{name} is not UTF-8 text." : $"{name} is not valid JSON: {e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0]}",
+                invalidText ? "Check the file." : "Check the file; it may be truncated.");
             return null;
         }
     }

@@ -1,0 +1,499 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.ML.Tokenizers;
+using TClass.Diagnostics;
+
+namespace TClass.Tokenizers;
+
+/// <summary>
+/// Reads a Hugging Face <c>tokenizer.json</c>: the vocabulary, the merges and the added tokens, and
+/// builds the tokenizer with Microsoft.ML.Tokenizers from them (<see cref="BpeOptions"/> for BPE,
+/// <see cref="WordPieceOptions"/> for WordPiece), reproducing the file's normalizer and pre-tokenizer.
+/// </summary>
+internal static class HuggingFaceTokenizerJson
+{
+    /// <summary>At most this many problems of one kind are reported for one file.</summary>
+    private const int MaxReported = 20;
+
+    private const string Gpt2Pattern = @"'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+";
+
+    private static readonly string[] DescribingKeys = ["pre_tokenizer", "normalizer", "decoder"];
+
+    private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(5);
+
+    public static TokenizerFile? Read(string path, string name, byte[] bytes, int? configVocab, DiagnosticBag diagnostics)
+    {
+        using var document = Evidence.ModelFolder.Json(name, bytes, diagnostics);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("model", out var model) || model.ValueKind != JsonValueKind.Object)
+        {
+            diagnostics.Error("not-a-tokenizer", JsonLocation.Find(bytes, "model"), "model",
+                $"{name} has no \"model\" object; it is not a Hugging Face tokenizer.json.", "Point at the model's tokenizer.json, tokenizer.model or *.tiktoken file.");
+            return null;
+        }
+
+        var type = Text(model, "type") ?? (model.TryGetProperty("merges", out _) ? "BPE"
+            : model.TryGetProperty("vocab", out var v) && v.ValueKind == JsonValueKind.Array ? "Unigram" : null);
+        var added = AddedTokens(root, bytes, diagnostics);
+        return type switch
+        {
+            "BPE" => Bpe(path, root, model, added, bytes, configVocab, diagnostics),
+            "Unigram" => Unigram(path, model, added, bytes, configVocab, diagnostics),
+            "WordPiece" => WordPiece(path, model, added, bytes, configVocab, diagnostics),
+            _ => Unsupported(type, bytes, diagnostics),
+        };
+    }
+
+    private static TokenizerFile? Unsupported(string? type, byte[] bytes, DiagnosticBag diagnostics)
+    {
+        diagnostics.Error("unsupported-model", JsonLocation.Find(bytes, "model", "type"), "model.type",
+            type is null ? "the model has no type." : $"model type '{type}' is not one TClass reads (BPE, Unigram, WordPiece).",
+            "A word-level vocabulary has no subword structure to analyse; use the model's BPE, Unigram or WordPiece tokenizer.");
+        return null;
+    }
+
+    private sealed record AddedToken(int Id, string Content, bool Special);
+
+    private static List<AddedToken> AddedTokens(JsonElement root, byte[] bytes, DiagnosticBag diagnostics)
+    {
+        var tokens = new List<AddedToken>();
+        if (!root.TryGetProperty("added_tokens", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return tokens;
+        }
+
+        var index = 0;
+        foreach (var entry in list.EnumerateArray())
+        {
+            if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("id", out var id) && id.TryGetInt32(out var value) && value >= 0
+                && Text(entry, "content") is { Length: > 0 } content)
+            {
+                tokens.Add(new AddedToken(value, content, entry.TryGetProperty("special", out var special) && special.ValueKind == JsonValueKind.True));
+            }
+            else
+            {
+                diagnostics.Error("invalid-added-token", JsonLocation.Find(bytes, "added_tokens", index), $"added_tokens[{index}]",
+                    "an added token needs a non-negative integer id and a non-empty content.", "Correct or remove the entry.");
+            }
+
+            index++;
+        }
+
+        return tokens;
+    }
+
+    private static TokenizerFile? Bpe(string path, JsonElement root, JsonElement model, List<AddedToken> added, byte[] bytes, int? configVocab, DiagnosticBag diagnostics)
+    {
+        if (!model.TryGetProperty("vocab", out var vocabElement) || vocabElement.ValueKind != JsonValueKind.Object)
+        {
+            diagnostics.Error("missing-vocab", JsonLocation.Find(bytes, "model", "vocab"), "model.vocab", "a BPE model needs a vocab object of token → id.", "Check the file; it may be truncated.");
+            return null;
+        }
+
+        var vocab = new Dictionary<string, int>(StringComparer.Ordinal);
+        var reported = 0;
+        foreach (var entry in vocabElement.EnumerateObject())
+        {
+            if (entry.Value.TryGetInt32(out var id) && id >= 0)
+            {
+                vocab[entry.Name] = id;
+            }
+            else if (reported++ < MaxReported)
+            {
+                diagnostics.Error("invalid-vocab-entry", JsonLocation.Find(bytes, "model", "vocab", entry.Name), $"model.vocab.{entry.Name}",
+                    "a vocabulary id must be a non-negative integer.", "Correct the id.");
+            }
+        }
+
+        var merges = new List<(string Left, string Right)>();
+        if (model.TryGetProperty("merges", out var mergesElement) && mergesElement.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            reported = 0;
+            foreach (var merge in mergesElement.EnumerateArray())
+            {
+                var pair = merge.ValueKind switch
+                {
+                    JsonValueKind.String => merge.GetString()!.Split(' ') is [var l, var r] ? (l, r) : default,
+                    JsonValueKind.Array when merge.GetArrayLength() == 2 && merge[0].ValueKind == JsonValueKind.String && merge[1].ValueKind == JsonValueKind.String
+                        => (merge[0].GetString()!, merge[1].GetString()!),
+                    _ => default((string, string)?),
+                };
+                if (pair is { } p && vocab.ContainsKey(p.Item1) && vocab.ContainsKey(p.Item2))
+                {
+                    merges.Add(p);
+                }
+                else if (reported++ < MaxReported)
+                {
+                    diagnostics.Error("invalid-merge", JsonLocation.Find(bytes, "model", "merges", index), $"model.merges[{index}]",
+                        pair is null ? "a merge must be \"left right\" or [left, right]." : $"the merge '{pair.Value.Item1} {pair.Value.Item2}' uses a token that is not in the vocabulary.",
+                        "Check the file; a merge joins two tokens of the vocabulary.");
+                }
+
+                index++;
+            }
+        }
+
+        if (diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        var spelling = Spelling(root, model, vocab.Keys);
+        var special = added.Where(a => a.Special).Select(a => a.Content).ToHashSet(StringComparer.Ordinal);
+        var tokens = ImmutableArray.CreateBuilder<byte[]>(vocab.Count + added.Count);
+        foreach (var (token, _) in vocab.OrderBy(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal))
+        {
+            if (!special.Contains(token))
+            {
+                tokens.Add(TokenText.ToBytes(token, spelling) ?? Encoding.UTF8.GetBytes(token));
+            }
+        }
+
+        var extra = added.Where(a => !vocab.ContainsKey(a.Content)).ToList();
+        foreach (var token in extra.Where(a => !a.Special))
+        {
+            tokens.Add(Encoding.UTF8.GetBytes(token.Content));
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var creations = ImmutableArray.CreateBuilder<byte[]>(merges.Count);
+        foreach (var (left, right) in merges)
+        {
+            var joined = left + right;
+            if (seen.Add(joined))
+            {
+                creations.Add(TokenText.ToBytes(joined, spelling) ?? Encoding.UTF8.GetBytes(joined));
+            }
+        }
+
+        var unknown = Text(model, "unk_token");
+        var byteFallback = model.TryGetProperty("byte_fallback", out var fallback) && fallback.ValueKind == JsonValueKind.True;
+        var (encoder, note) = BuildBpe(root, model, vocab, merges, added, spelling, unknown);
+        return new TokenizerFile(path, TokenizerFormat.HuggingFaceBpe, spelling, vocab.Count, extra.Count, tokens.ToImmutable(), creations.ToImmutable(), merges.Count,
+            encoder, note, unknown is not null && vocab.TryGetValue(unknown, out var unknownId) ? unknownId : null, byteFallback, configVocab);
+    }
+
+    private static (Tokenizer?, string?) BuildBpe(
+        JsonElement root, JsonElement model, Dictionary<string, int> vocab, List<(string Left, string Right)> merges,
+        List<AddedToken> added, TokenSpelling spelling, string? unknown)
+    {
+        var notes = new List<string>();
+        var normalizer = Normalizer(root, notes);
+        var steps = PreTokenizerSteps(root.TryGetProperty("pre_tokenizer", out var pre) ? pre : default, notes, ref normalizer);
+        if (notes.Count > 0 && notes.Any(n => n.StartsWith('!')))
+        {
+            return (null, "not built: " + string.Join("; ", notes.Select(n => n.TrimStart('!'))));
+        }
+
+        var preTokenizer = new HuggingFacePreTokenizer(AddedTokenPattern(added), steps);
+        var specialTokens = added.Count == 0 ? null : added.GroupBy(a => a.Content, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        try
+        {
+            if (spelling == TokenSpelling.ByteLevel && model.TryGetProperty("ignore_merges", out var ignore) && ignore.ValueKind == JsonValueKind.True)
+            {
+                // A word found whole in the vocabulary is one token: tiktoken's rule, with the ids as ranks.
+                var ranks = new StringBuilder();
+                foreach (var (token, id) in vocab.OrderBy(e => e.Value))
+                {
+                    ranks.Append(Convert.ToBase64String(TokenText.ToBytes(token, spelling) ?? Encoding.UTF8.GetBytes(token))).Append(" ").Append(id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+                }
+
+                using var stream = new MemoryStream(Encoding.ASCII.GetBytes(ranks.ToString()));
+                return (TiktokenTokenizer.Create(stream, preTokenizer, normalizer, specialTokens), notes.Count == 0 ? null : string.Join("; ", notes));
+            }
+
+            var options = new BpeOptions(vocab)
+            {
+                Merges = merges.Select(m => m.Left + " " + m.Right),
+                ByteLevel = spelling == TokenSpelling.ByteLevel,
+                Normalizer = normalizer,
+                PreTokenizer = preTokenizer,
+                UnknownToken = unknown is not null && vocab.ContainsKey(unknown) ? unknown : null,
+                FuseUnknownTokens = model.TryGetProperty("fuse_unk", out var fuse) && fuse.ValueKind == JsonValueKind.True,
+                ContinuingSubwordPrefix = Text(model, "continuing_subword_prefix"),
+                EndOfWordSuffix = Text(model, "end_of_word_suffix"),
+                SpecialTokens = specialTokens,
+            };
+            return (BpeTokenizer.Create(options), notes.Count == 0 ? null : string.Join("; ", notes));
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or KeyNotFoundException)
+        {
+            return (null, "Microsoft.ML.Tokenizers could not build it: " + e.Message);
+        }
+    }
+
+    /// <summary>Added tokens are matched in the text before pre-tokenization, longest first.</summary>
+    private static Regex? AddedTokenPattern(List<AddedToken> added) =>
+        added.Count == 0 ? null
+            : new Regex(string.Join("|", added.Select(a => a.Content).Distinct(StringComparer.Ordinal).OrderByDescending(c => c.Length).ThenBy(c => c, StringComparer.Ordinal).Select(Regex.Escape)),
+                RegexOptions.CultureInvariant, PatternTimeout);
+
+    private static HuggingFaceNormalizer? Normalizer(JsonElement root, List<string> notes)
+    {
+        if (!root.TryGetProperty("normalizer", out var normalizer) || normalizer.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var steps = new List<NormalizerStep>();
+        Collect(normalizer);
+        return steps.Count == 0 ? null : new HuggingFaceNormalizer(steps);
+
+        void Collect(JsonElement step)
+        {
+            switch (Text(step, "type"))
+            {
+                case "Sequence" when step.TryGetProperty("normalizers", out var list) && list.ValueKind == JsonValueKind.Array:
+                    foreach (var inner in list.EnumerateArray())
+                    {
+                        Collect(inner);
+                    }
+
+                    break;
+                case "NFC": steps.Add(new NormalizerStep.Form(NormalizationForm.FormC)); break;
+                case "NFKC": steps.Add(new NormalizerStep.Form(NormalizationForm.FormKC)); break;
+                case "NFD": steps.Add(new NormalizerStep.Form(NormalizationForm.FormD)); break;
+                case "NFKD": steps.Add(new NormalizerStep.Form(NormalizationForm.FormKD)); break;
+                case "Lowercase": steps.Add(new NormalizerStep.Lowercase()); break;
+                case "Prepend" when Text(step, "prepend") is { } prefix: steps.Add(new NormalizerStep.Prepend(prefix)); break;
+                case "Replace" when step.TryGetProperty("pattern", out var pattern) && Text(pattern, "String") is { } from && Text(step, "content") is { } to:
+                    steps.Add(new NormalizerStep.Replace(from, to));
+                    break;
+                case "Strip" or "StripAccents":
+                    notes.Add($"normalizer {Text(step, "type")} is not applied (it does not change Korean text)");
+                    break;
+                case var other:
+                    notes.Add($"normalizer {other ?? "(untyped)"} is not reproduced; token counts are approximate");
+                    break;
+            }
+        }
+    }
+
+    private static List<SplitStep> PreTokenizerSteps(JsonElement pre, List<string> notes, ref HuggingFaceNormalizer? normalizer)
+    {
+        var steps = new List<SplitStep>();
+        var prefix = new List<NormalizerStep>();
+        if (pre.ValueKind == JsonValueKind.Object)
+        {
+            Collect(pre);
+        }
+
+        if (prefix.Count > 0)
+        {
+            normalizer = new HuggingFaceNormalizer([.. normalizer?.Steps ?? [], .. prefix]);
+        }
+
+        return steps;
+
+        void Collect(JsonElement step)
+        {
+            switch (Text(step, "type"))
+            {
+                case "Sequence" when step.TryGetProperty("pretokenizers", out var list) && list.ValueKind == JsonValueKind.Array:
+                    foreach (var inner in list.EnumerateArray())
+                    {
+                        Collect(inner);
+                    }
+
+                    break;
+                case "Split":
+                    var pattern = step.TryGetProperty("pattern", out var p) ? Text(p, "Regex") ?? (Text(p, "String") is { } s ? Regex.Escape(s) : null) : null;
+                    var behavior = Text(step, "behavior") switch
+                    {
+                        "Isolated" => SplitBehavior.Isolated,
+                        "MergedWithPrevious" => SplitBehavior.MergedWithPrevious,
+                        "MergedWithNext" => SplitBehavior.MergedWithNext,
+                        "Removed" => SplitBehavior.Removed,
+                        _ => (SplitBehavior?)null,
+                    };
+                    if (pattern is null || behavior is null || step.TryGetProperty("invert", out var invert) && invert.ValueKind == JsonValueKind.True)
+                    {
+                        notes.Add("!a Split pre-tokenizer with an unsupported pattern, behaviour or inversion");
+                        break;
+                    }
+
+                    if (Compile(pattern) is { } regex)
+                    {
+                        steps.Add(new SplitStep(regex, behavior.Value));
+                    }
+                    else
+                    {
+                        notes.Add($"!the pre-tokenizer pattern {pattern} is not a .NET regular expression");
+                    }
+
+                    break;
+                case "ByteLevel":
+                    if (step.TryGetProperty("use_regex", out var useRegex) && useRegex.ValueKind != JsonValueKind.False)
+                    {
+                        steps.Add(new SplitStep(Compile(Gpt2Pattern)!, SplitBehavior.Isolated));
+                    }
+
+                    if (step.TryGetProperty("add_prefix_space", out var space) && space.ValueKind == JsonValueKind.True)
+                    {
+                        prefix.Add(new NormalizerStep.Prepend(" "));
+                    }
+
+                    break;
+                case "Metaspace":
+                    var replacement = Text(step, "replacement") ?? "\u2581";
+                    prefix.Add(new NormalizerStep.Replace(" ", replacement));
+                    var scheme = Text(step, "prepend_scheme") ?? (step.TryGetProperty("add_prefix_space", out var add) && add.ValueKind == JsonValueKind.False ? "never" : "always");
+                    if (scheme != "never")
+                    {
+                        prefix.Add(new NormalizerStep.Prepend(replacement));
+                    }
+
+                    if (!step.TryGetProperty("split", out var split) || split.ValueKind != JsonValueKind.False)
+                    {
+                        steps.Add(new SplitStep(Compile(Regex.Escape(replacement))!, SplitBehavior.MergedWithNext));
+                    }
+
+                    break;
+                case "Whitespace":
+                    steps.Add(new SplitStep(Compile(@"\w+|[^\w\s]+")!, SplitBehavior.Isolated));
+                    steps.Add(new SplitStep(Compile(@"\s+")!, SplitBehavior.Removed));
+                    break;
+                case "WhitespaceSplit":
+                    steps.Add(new SplitStep(Compile(@"\s+")!, SplitBehavior.Removed));
+                    break;
+                case "Digits":
+                    var individual = step.TryGetProperty("individual_digits", out var digits) && digits.ValueKind == JsonValueKind.True;
+                    steps.Add(new SplitStep(Compile(individual ? @"\p{Nd}" : @"\p{Nd}+")!, SplitBehavior.Isolated));
+                    break;
+                case "Punctuation":
+                    steps.Add(new SplitStep(Compile(@"\p{P}")!, SplitBehavior.Isolated));
+                    break;
+                case var other:
+                    notes.Add($"pre-tokenizer {other ?? "(untyped)"} is not reproduced; token counts are approximate");
+                    break;
+            }
+        }
+    }
+
+    private static Regex? Compile(string pattern)
+    {
+        try
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, PatternTimeout);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>How the vocabulary spells bytes, from the pre-tokenizer, normalizer and decoder the file declares.</summary>
+    private static TokenSpelling Spelling(JsonElement root, JsonElement model, IEnumerable<string> vocab)
+    {
+        var declared = string.Join(" ", DescribingKeys.Select(k => root.TryGetProperty(k, out var e) && e.ValueKind == JsonValueKind.Object ? e.GetRawText() : ""));
+        if (declared.Contains("\"ByteLevel\"", StringComparison.Ordinal))
+        {
+            return TokenSpelling.ByteLevel;
+        }
+
+        if (declared.Contains("\"Metaspace\"", StringComparison.Ordinal) || declared.Contains("\\u2581", StringComparison.Ordinal) || declared.Contains('\u2581', StringComparison.Ordinal)
+            || model.TryGetProperty("byte_fallback", out var fallback) && fallback.ValueKind == JsonValueKind.True)
+        {
+            return TokenSpelling.Metaspace;
+        }
+
+        var (gpt2, meta) = (0, 0);
+        foreach (var token in vocab)
+        {
+            gpt2 += token.StartsWith('Ġ') ? 1 : 0;
+            meta += token.StartsWith('\u2581') ? 1 : 0;
+        }
+
+        return gpt2 > meta ? TokenSpelling.ByteLevel : meta > 0 ? TokenSpelling.Metaspace : TokenSpelling.Plain;
+    }
+
+    private static TokenizerFile? Unigram(string path, JsonElement model, List<AddedToken> added, byte[] bytes, int? configVocab, DiagnosticBag diagnostics)
+    {
+        if (!model.TryGetProperty("vocab", out var vocab) || vocab.ValueKind != JsonValueKind.Array)
+        {
+            diagnostics.Error("missing-vocab", JsonLocation.Find(bytes, "model", "vocab"), "model.vocab", "a Unigram model needs a vocab list of [piece, score].", "Check the file; it may be truncated.");
+            return null;
+        }
+
+        var special = added.Where(a => a.Special).Select(a => a.Content).ToHashSet(StringComparer.Ordinal);
+        var pieces = new HashSet<string>(StringComparer.Ordinal);
+        var tokens = ImmutableArray.CreateBuilder<byte[]>();
+        var index = 0;
+        foreach (var entry in vocab.EnumerateArray())
+        {
+            if (entry.ValueKind == JsonValueKind.Array && entry.GetArrayLength() == 2 && entry[0].ValueKind == JsonValueKind.String && entry[1].ValueKind == JsonValueKind.Number)
+            {
+                var piece = entry[0].GetString()!;
+                pieces.Add(piece);
+                if (!special.Contains(piece))
+                {
+                    tokens.Add(TokenText.ToBytes(piece, TokenSpelling.Metaspace)!);
+                }
+            }
+            else
+            {
+                diagnostics.Error("invalid-vocab-entry", JsonLocation.Find(bytes, "model", "vocab", index), $"model.vocab[{index}]",
+                    "a Unigram vocabulary entry is [piece, score].", "Check the file.");
+            }
+
+            index++;
+        }
+
+        if (diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        var extra = added.Where(a => !pieces.Contains(a.Content)).ToList();
+        tokens.AddRange(extra.Where(a => !a.Special).Select(a => Encoding.UTF8.GetBytes(a.Content)));
+        return new TokenizerFile(path, TokenizerFormat.HuggingFaceUnigram, TokenSpelling.Metaspace, pieces.Count, extra.Count, tokens.ToImmutable(), null, 0,
+            null, "not built: Microsoft.ML.Tokenizers builds Unigram models only from a SentencePiece tokenizer.model", null, false, configVocab);
+    }
+
+    private static TokenizerFile? WordPiece(string path, JsonElement model, List<AddedToken> added, byte[] bytes, int? configVocab, DiagnosticBag diagnostics)
+    {
+        if (!model.TryGetProperty("vocab", out var vocabElement) || vocabElement.ValueKind != JsonValueKind.Object)
+        {
+            diagnostics.Error("missing-vocab", JsonLocation.Find(bytes, "model", "vocab"), "model.vocab", "a WordPiece model needs a vocab object of token → id.", "Check the file; it may be truncated.");
+            return null;
+        }
+
+        var vocab = vocabElement.EnumerateObject().Where(e => e.Value.TryGetInt32(out var id) && id >= 0)
+            .Select(e => (Token: e.Name, Id: e.Value.GetInt32())).OrderBy(e => e.Id).ToList();
+        var special = added.Where(a => a.Special).Select(a => a.Content).ToHashSet(StringComparer.Ordinal);
+        var prefix = Text(model, "continuing_subword_prefix") ?? "##";
+        var tokens = vocab.Where(e => !special.Contains(e.Token))
+            .Select(e => Encoding.UTF8.GetBytes(e.Token.StartsWith(prefix, StringComparison.Ordinal) && e.Token.Length > prefix.Length ? e.Token[prefix.Length..] : " " + e.Token))
+            .ToImmutableArray();
+        Tokenizer? encoder = null;
+        string? note = null;
+        try
+        {
+            using var stream = new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n", vocab.Select(e => e.Token))));
+            encoder = WordPieceTokenizer.Create(stream, new WordPieceOptions
+            {
+                UnknownToken = Text(model, "unk_token") ?? "[UNK]",
+                ContinuingSubwordPrefix = prefix,
+            });
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
+        {
+            note = "Microsoft.ML.Tokenizers could not build it: " + e.Message;
+        }
+
+        var names = vocab.Select(e => e.Token).ToHashSet(StringComparer.Ordinal);
+        return new TokenizerFile(path, TokenizerFormat.HuggingFaceWordPiece, TokenSpelling.Plain, vocab.Count, added.Count(a => !names.Contains(a.Content)), tokens, null, 0,
+            encoder, note, null, false, configVocab);
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

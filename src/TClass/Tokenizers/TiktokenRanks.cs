@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.ML.Tokenizers;
+using TClass.Diagnostics;
+
+namespace TClass.Tokenizers;
+
+/// <summary>
+/// Reads a tiktoken file — one base64-encoded token and its rank per line — and builds the tokenizer
+/// with Microsoft.ML.Tokenizers' <see cref="TiktokenTokenizer"/>. The rank order is the merge order.
+/// </summary>
+internal static class TiktokenRanks
+{
+    /// <summary>
+    /// tiktoken files carry no pre-tokenizer pattern; the cl100k_base pattern (also Llama 3's) is used.
+    /// </summary>
+    public const string DefaultPattern = @"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+";
+
+    /// <summary>Whether <paramref name="bytes"/> looks like a tiktoken file (its first line is base64 and a number).</summary>
+    public static bool Looks(ReadOnlySpan<byte> bytes)
+    {
+        var end = bytes.IndexOf((byte)'\n');
+        var first = Encoding.ASCII.GetString(end < 0 ? bytes[..Math.Min(bytes.Length, 512)] : bytes[..end]).Trim();
+        return first.Split(' ') is [var token, var rank] && int.TryParse(rank, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            && Convert.TryFromBase64String(token, new byte[token.Length], out _);
+    }
+
+    public static TokenizerFile? Read(string path, byte[] bytes, int? configVocab, DiagnosticBag diagnostics)
+    {
+        var ranked = Parse(bytes, diagnostics);
+        if (ranked is null)
+        {
+            return null;
+        }
+
+        Tokenizer? encoder = null;
+        string? note = "pre-tokenized with the cl100k_base pattern (tiktoken files do not carry their own)";
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            encoder = TiktokenTokenizer.Create(stream, new RegexPreTokenizer(new Regex(DefaultPattern, RegexOptions.Compiled | RegexOptions.CultureInvariant), null), null, null);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
+        {
+            note = "Microsoft.ML.Tokenizers could not build it: " + e.Message;
+        }
+
+        return From(path, ranked, encoder, note, configVocab);
+    }
+
+    /// <summary>A tokenizer file from ranked tokens (also used for the library's cl100k_base and o200k_base data).</summary>
+    public static TokenizerFile From(string path, IReadOnlyList<byte[]> ranked, Tokenizer? encoder, string? note, int? configVocab) =>
+        new(path, TokenizerFormat.Tiktoken, TokenSpelling.Bytes, ranked.Count, 0, [.. ranked], [.. ranked], ranked.Count, encoder, note, null, false, configVocab);
+
+    /// <summary>The tokens in rank order, or null with diagnostics (line and column of each bad line).</summary>
+    public static List<byte[]>? Parse(byte[] bytes, DiagnosticBag diagnostics)
+    {
+        var entries = new List<(int Rank, byte[] Token)>();
+        var reported = 0;
+        var line = 0;
+        foreach (var raw in Encoding.ASCII.GetString(bytes).Split('\n'))
+        {
+            line++;
+            var text = raw.TrimEnd('\r');
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var token = new byte[text.Length];
+            if (text.Split(' ') is [var encoded, var rank] && int.TryParse(rank, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+                && Convert.TryFromBase64String(encoded, token, out var written))
+            {
+                entries.Add((value, token[..written]));
+            }
+            else if (reported++ < 20)
+            {
+                diagnostics.Error("invalid-tiktoken-line", new SourcePosition(line, 1), "", "a tiktoken line is a base64 token, a space and its rank.", "Check the file.");
+            }
+        }
+
+        return diagnostics.HasErrors ? null : [.. entries.OrderBy(e => e.Rank).Select(e => e.Token)];
+    }
+}

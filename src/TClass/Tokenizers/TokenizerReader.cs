@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using TClass.Diagnostics;
+using TClass.Evidence;
+
+namespace TClass.Tokenizers;
+
+/// <summary>The outcome of reading a tokenizer file: the tokenizer, or the problems that stopped it.</summary>
+/// <param name="Tokenizer">The tokenizer, or null when the file could not be read.</param>
+/// <param name="Diagnostics">Every problem found, in file order.</param>
+public sealed record TokenizerReadResult(TokenizerFile? Tokenizer, ImmutableArray<Diagnostic> Diagnostics);
+
+/// <summary>
+/// Reads a tokenizer from a file or a model folder: a Hugging Face <c>tokenizer.json</c>, a SentencePiece
+/// <c>tokenizer.model</c> or a tiktoken file. Files are bounded (64 MiB) and confined to their folder;
+/// a malformed file becomes diagnostics with line and column, never an exception.
+/// </summary>
+public static class TokenizerReader
+{
+    /// <summary>The file names looked for in a folder, in order of preference.</summary>
+    public static readonly ImmutableArray<string> FileNames = ["tokenizer.json", "tokenizer.model"];
+
+    /// <summary>Reads the tokenizer at <paramref name="path"/> (a file, or a folder holding one).</summary>
+    public static TokenizerReadResult Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var (folder, name) = Locate(path);
+        var file = name is null ? path : Path.Combine(folder, name);
+        var diagnostics = new DiagnosticBag(file);
+        if (name is null)
+        {
+            diagnostics.Error(Directory.Exists(path) ? "no-tokenizer" : "not-found", SourcePosition.WholeFile, "",
+                Directory.Exists(path) ? "the folder holds no tokenizer.json, tokenizer.model or *.tiktoken file." : "the file does not exist.",
+                "Point at a tokenizer.json, a SentencePiece tokenizer.model, a tiktoken file, or a folder holding one.");
+            return new TokenizerReadResult(null, diagnostics.ToImmutableSorted());
+        }
+
+        var files = new ModelFolder(folder, diagnostics);
+        var bytes = files.Bytes(name, ModelFolder.MaxTokenizerFile);
+        var configVocab = ConfigVocab(files);
+        TokenizerFile? tokenizer = null;
+        if (bytes is not null)
+        {
+            var start = bytes.AsSpan().TrimStart("\uFEFF \t\r\n"u8);
+            tokenizer = name.EndsWith(".model", StringComparison.OrdinalIgnoreCase) ? SentencePieceModel.Read(file, name, bytes, configVocab, diagnostics)
+                : name.EndsWith(".tiktoken", StringComparison.OrdinalIgnoreCase) || !start.IsEmpty && start[0] != (byte)'{' && TiktokenRanks.Looks(bytes) ? TiktokenRanks.Read(file, bytes, configVocab, diagnostics)
+                : !start.IsEmpty && start[0] == (byte)'{' || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? HuggingFaceTokenizerJson.Read(file, name, bytes, configVocab, diagnostics)
+                : SentencePieceModel.Read(file, name, bytes, configVocab, diagnostics);
+        }
+
+        return new TokenizerReadResult(diagnostics.HasErrors ? null : tokenizer, diagnostics.ToImmutableSorted());
+    }
+
+    private static (string Folder, string? Name) Locate(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            var name = FileNames.FirstOrDefault(n => File.Exists(Path.Combine(path, n)))
+                ?? Directory.EnumerateFiles(path, "*.tiktoken").Select(Path.GetFileName).Order(StringComparer.Ordinal).FirstOrDefault();
+            return (path, name);
+        }
+
+        return File.Exists(path) ? (Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileName(path)) : (path, null);
+    }
+
+    /// <summary>The <c>vocab_size</c> of the <c>config.json</c> beside the tokenizer (the text model's, for multimodal configs).</summary>
+    private static int? ConfigVocab(ModelFolder files)
+    {
+        var quiet = new ModelFolder(files.Root, new DiagnosticBag("config.json"));
+        using var json = quiet.Json("config.json");
+        return json?.RootElement.ValueKind == JsonValueKind.Object ? ModelConfig.From(json.RootElement).Parameters.Vocab : null;
+    }
+}
