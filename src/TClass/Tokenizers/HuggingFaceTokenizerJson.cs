@@ -203,7 +203,7 @@ internal static class HuggingFaceTokenizerJson
                 var ranks = new StringBuilder();
                 foreach (var (token, id) in vocab.OrderBy(e => e.Value))
                 {
-                    ranks.Append(Convert.ToBase64String(TokenText.ToBytes(token, spelling) ?? Encoding.UTF8.GetBytes(token))).Append(" ").Append(id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+                    ranks.Append(Convert.ToBase64String(TokenText.ToBytes(token, spelling) ?? Encoding.UTF8.GetBytes(token))).Append(' ').Append(id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
                 }
 
                 using var stream = new MemoryStream(Encoding.ASCII.GetBytes(ranks.ToString()));
