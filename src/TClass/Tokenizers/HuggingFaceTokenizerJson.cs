@@ -158,10 +158,6 @@ internal static class HuggingFaceTokenizerJson
         }
 
         var extra = added.Where(a => !vocab.ContainsKey(a.Content)).ToList();
-        foreach (var token in extra.Where(a => !a.Special))
-        {
-            tokens.Add(Encoding.UTF8.GetBytes(token.Content));
-        }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var creations = ImmutableArray.CreateBuilder<byte[]>(merges.Count);
@@ -177,7 +173,7 @@ internal static class HuggingFaceTokenizerJson
         var unknown = Text(model, "unk_token");
         var byteFallback = model.TryGetProperty("byte_fallback", out var fallback) && fallback.ValueKind == JsonValueKind.True;
         var (encoder, note) = BuildBpe(root, model, vocab, merges, added, spelling, unknown);
-        return new TokenizerFile(path, TokenizerFormat.HuggingFaceBpe, spelling, vocab.Count, extra.Count, tokens.ToImmutable(), creations.ToImmutable(), merges.Count,
+        return new TokenizerFile(path, TokenizerFormat.HuggingFaceBpe, spelling, vocab.Count, extra.Count, tokens.ToImmutable(), AddedBytes(extra), creations.ToImmutable(), merges.Count,
             encoder, note, unknown is not null && vocab.TryGetValue(unknown, out var unknownId) ? unknownId : null, byteFallback, configVocab);
     }
 
@@ -453,8 +449,7 @@ internal static class HuggingFaceTokenizerJson
         }
 
         var extra = added.Where(a => !pieces.Contains(a.Content)).ToList();
-        tokens.AddRange(extra.Where(a => !a.Special).Select(a => Encoding.UTF8.GetBytes(a.Content)));
-        return new TokenizerFile(path, TokenizerFormat.HuggingFaceUnigram, TokenSpelling.Metaspace, pieces.Count, extra.Count, tokens.ToImmutable(), null, 0,
+        return new TokenizerFile(path, TokenizerFormat.HuggingFaceUnigram, TokenSpelling.Metaspace, pieces.Count, extra.Count, tokens.ToImmutable(), AddedBytes(extra), null, 0,
             null, "not built: Microsoft.ML.Tokenizers builds Unigram models only from a SentencePiece tokenizer.model", null, false, configVocab);
     }
 
@@ -490,9 +485,14 @@ internal static class HuggingFaceTokenizerJson
         }
 
         var names = vocab.Select(e => e.Token).ToHashSet(StringComparer.Ordinal);
-        return new TokenizerFile(path, TokenizerFormat.HuggingFaceWordPiece, TokenSpelling.Plain, vocab.Count, added.Count(a => !names.Contains(a.Content)), tokens, null, 0,
+        var extra = added.Where(a => !names.Contains(a.Content)).ToList();
+        return new TokenizerFile(path, TokenizerFormat.HuggingFaceWordPiece, TokenSpelling.Plain, vocab.Count, extra.Count, tokens, AddedBytes(extra), null, 0,
             encoder, note, null, false, configVocab);
     }
+
+    /// <summary>The non-special added tokens, as the text they stand for.</summary>
+    private static ImmutableArray<byte[]> AddedBytes(List<AddedToken> extra) =>
+        [.. extra.Where(a => !a.Special).Select(a => Encoding.UTF8.GetBytes(a.Content))];
 
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

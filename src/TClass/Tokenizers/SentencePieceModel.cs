@@ -85,7 +85,7 @@ internal static class SentencePieceModel
         }
 
         return new TokenizerFile(path, modelType == 2 ? TokenizerFormat.SentencePieceBpe : TokenizerFormat.SentencePieceUnigram, TokenSpelling.Metaspace,
-            pieces.Count, 0, tokens, creations, creations?.Length ?? 0, encoder, note,
+            pieces.Count, 0, tokens, [], creations, creations?.Length ?? 0, encoder, note,
             pieces.FirstOrDefault(p => p.Type == PieceUnknown)?.Id, byteFallback || pieces.Any(p => p.Type == PieceByte), configVocab);
     }
 

@@ -52,7 +52,34 @@ internal static class TiktokenRanks
 
     /// <summary>A tokenizer file from ranked tokens (also used for the library's cl100k_base and o200k_base data).</summary>
     public static TokenizerFile From(string path, IReadOnlyList<byte[]> ranked, Tokenizer? encoder, string? note, int? configVocab) =>
-        new(path, TokenizerFormat.Tiktoken, TokenSpelling.Bytes, ranked.Count, 0, [.. ranked], [.. ranked], ranked.Count, encoder, note, null, false, configVocab);
+        new(path, TokenizerFormat.Tiktoken, TokenSpelling.Bytes, ranked.Count, 0, [.. ranked], [], [.. ranked], ranked.Count, encoder, note, null, false, configVocab);
+
+    /// <summary>The tokenizer of a tiktoken encoding of the Microsoft.ML.Tokenizers data packages (<c>cl100k_base</c>, <c>o200k_base</c>).</summary>
+    public static TokenizerFile FromEncoding(string encoding)
+    {
+        var package = encoding switch
+        {
+            "cl100k_base" => "Microsoft.ML.Tokenizers.Data.Cl100kBase",
+            "o200k_base" => "Microsoft.ML.Tokenizers.Data.O200kBase",
+            _ => throw new ArgumentException($"no data package holds {encoding}", nameof(encoding)),
+        };
+        using var resource = System.Reflection.Assembly.Load(package).GetManifestResourceStream(encoding + ".tiktoken.deflate")
+            ?? throw new InvalidDataException($"{package} lacks {encoding}.tiktoken.deflate");
+        using var inflated = new System.IO.Compression.DeflateStream(resource, System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(inflated, Encoding.ASCII);
+
+        // The data packages hold a "Capacity: N" line, then one base64 token per line in rank order.
+        var ranked = new List<byte[]>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && !line.StartsWith("Capacity:", StringComparison.Ordinal))
+            {
+                ranked.Add(Convert.FromBase64String(line.Split(' ')[0]));
+            }
+        }
+
+        return From(encoding, ranked, TiktokenTokenizer.CreateForEncoding(encoding), null, null);
+    }
 
     /// <summary>The tokens in rank order, or null with diagnostics (line and column of each bad line).</summary>
     public static List<byte[]>? Parse(byte[] bytes, DiagnosticBag diagnostics)

@@ -33,7 +33,7 @@ public sealed class TokenizerFile
 {
     internal TokenizerFile(
         string path, TokenizerFormat format, TokenSpelling spelling, int vocabularySize, int addedTokens,
-        ImmutableArray<byte[]> tokens, ImmutableArray<byte[]>? creations, int mergeCount,
+        ImmutableArray<byte[]> tokens, ImmutableArray<byte[]> addedTokenBytes, ImmutableArray<byte[]>? creations, int mergeCount,
         Tokenizer? encoder, string? encoderNote, int? unknownId, bool byteFallback, int? configVocabSize)
     {
         Path = path;
@@ -42,6 +42,7 @@ public sealed class TokenizerFile
         VocabularySize = vocabularySize;
         AddedTokens = addedTokens;
         Tokens = tokens;
+        AddedTokenBytes = addedTokenBytes;
         Creations = creations;
         MergeCount = mergeCount;
         Encoder = encoder;
@@ -81,8 +82,11 @@ public sealed class TokenizerFile
     /// <summary>Why there is no <see cref="Encoder"/>, or what about it is approximate.</summary>
     public string? EncoderNote { get; }
 
-    /// <summary>The bytes of every non-special token (vocabulary and non-special added tokens).</summary>
+    /// <summary>The bytes of every non-special token of the model's vocabulary.</summary>
     internal ImmutableArray<byte[]> Tokens { get; }
+
+    /// <summary>The bytes of the non-special added tokens that are not in the vocabulary (a vocabulary expanded with <c>add_tokens</c>).</summary>
+    internal ImmutableArray<byte[]> AddedTokenBytes { get; }
 
     /// <summary>The tokens the merges create, in merge order (the first merge creating each); null without merges.</summary>
     internal ImmutableArray<byte[]>? Creations { get; }

@@ -1,0 +1,211 @@
+using System.Collections.Immutable;
+using System.IO.Compression;
+using System.Text;
+
+namespace TClass.Tokenizers;
+
+/// <summary>
+/// What TClass keeps of a tokenizer to compare others with it: a 32-bit hash of every learned token
+/// (sorted), the first merges in order, and a sample of all merges with their ranks. Tokens of one
+/// unit — single characters and single bytes, every tokenizer's alphabet — and special tokens are
+/// left out; a merge is identified by the token it creates, in the order the file first creates it.
+/// </summary>
+public sealed class TokenizerFingerprint
+{
+    /// <summary>How many leading merges are kept in order.</summary>
+    public const int FirstMerges = 4096;
+
+    /// <summary>One merge in this many (chosen by hash, so every tokenizer keeps the same ones) is kept with its rank.</summary>
+    public const int SampleOneIn = 32;
+
+    private const uint Magic = 0x50464354; // "TCFP"
+    private const byte FormatVersion = 1;
+
+    internal TokenizerFingerprint(string id, ImmutableArray<uint> tokens, ImmutableArray<uint> first, ImmutableDictionary<uint, int> sample, int mergeCount, bool hasMergeOrder)
+    {
+        Id = id;
+        Tokens = tokens;
+        First = first;
+        Sample = sample;
+        MergeCount = mergeCount;
+        HasMergeOrder = hasMergeOrder;
+    }
+
+    /// <summary>The reference's id, e.g. <c>llama3</c>, or the analysed file's path.</summary>
+    public string Id { get; }
+
+    /// <summary>How many learned tokens (two units or more) the tokenizer has.</summary>
+    public int TokenCount => Tokens.Length;
+
+    /// <summary>How many merges create learned tokens.</summary>
+    public int MergeCount { get; }
+
+    /// <summary>Whether the tokenizer has a merge order (BPE and tiktoken do; Unigram and WordPiece do not).</summary>
+    public bool HasMergeOrder { get; }
+
+    /// <summary>Sorted, distinct hashes of the learned tokens.</summary>
+    internal ImmutableArray<uint> Tokens { get; }
+
+    /// <summary>Hashes of the first <see cref="FirstMerges"/> tokens created by merges, in order.</summary>
+    internal ImmutableArray<uint> First { get; }
+
+    /// <summary>The sampled merges: the created token's hash and its rank among all merges.</summary>
+    internal ImmutableDictionary<uint, int> Sample { get; }
+
+    /// <summary>
+    /// The fingerprint of <paramref name="tokenizer"/>: its vocabulary and, unless
+    /// <paramref name="modelVocabularyOnly"/>, the non-special tokens added to it (references keep the
+    /// vocabulary their model learned; a tokenizer under analysis counts everything it can produce).
+    /// </summary>
+    public static TokenizerFingerprint Of(TokenizerFile tokenizer, string? id = null, bool modelVocabularyOnly = false)
+    {
+        ArgumentNullException.ThrowIfNull(tokenizer);
+        return Create(id ?? tokenizer.Path, modelVocabularyOnly ? tokenizer.Tokens : tokenizer.Tokens.Concat(tokenizer.AddedTokenBytes), tokenizer.Creations);
+    }
+
+    /// <summary>The fingerprint of a vocabulary (as bytes) and the tokens its merges create, in order.</summary>
+    internal static TokenizerFingerprint Create(string id, IEnumerable<byte[]> tokens, IEnumerable<byte[]>? creations)
+    {
+        var hashes = tokens.Where(t => TokenText.Units(t) > 1).Select(t => TokenText.Hash(t)).Distinct().Order().ToImmutableArray();
+        if (creations is null)
+        {
+            return new TokenizerFingerprint(id, hashes, [], ImmutableDictionary<uint, int>.Empty, 0, false);
+        }
+
+        var first = ImmutableArray.CreateBuilder<uint>(FirstMerges);
+        var sample = ImmutableDictionary.CreateBuilder<uint, int>();
+        var seen = new HashSet<uint>();
+        var rank = 0;
+        foreach (var created in creations)
+        {
+            if (TokenText.Units(created) < 2)
+            {
+                continue;
+            }
+
+            var hash = TokenText.Hash(created);
+            if (!seen.Add(hash))
+            {
+                continue;
+            }
+
+            if (first.Count < FirstMerges)
+            {
+                first.Add(hash);
+            }
+
+            if (hash % SampleOneIn == 0)
+            {
+                sample[hash] = rank;
+            }
+
+            rank++;
+        }
+
+        return new TokenizerFingerprint(id, hashes, first.ToImmutable(), sample.ToImmutable(), rank, true);
+    }
+
+    /// <summary>Whether the learned token with <paramref name="hash"/> is in this vocabulary.</summary>
+    internal bool Contains(uint hash) => Tokens.BinarySearch(hash) >= 0;
+
+    /// <summary>Writes fingerprints compactly: sorted hashes as varint gaps, the whole Brotli-compressed.</summary>
+    public static byte[] Write(IEnumerable<TokenizerFingerprint> fingerprints)
+    {
+        ArgumentNullException.ThrowIfNull(fingerprints);
+        using var raw = new MemoryStream();
+        using (var writer = new BinaryWriter(raw, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(FormatVersion);
+            writer.Write7BitEncodedInt(FirstMerges);
+            writer.Write7BitEncodedInt(SampleOneIn);
+            var list = fingerprints.ToList();
+            writer.Write7BitEncodedInt(list.Count);
+            foreach (var fingerprint in list)
+            {
+                writer.Write(fingerprint.Id);
+                writer.Write7BitEncodedInt(fingerprint.Tokens.Length);
+                uint previous = 0;
+                foreach (var hash in fingerprint.Tokens)
+                {
+                    writer.Write7BitEncodedInt64(hash - previous);
+                    previous = hash;
+                }
+
+                writer.Write(fingerprint.HasMergeOrder);
+                writer.Write7BitEncodedInt(fingerprint.MergeCount);
+                writer.Write7BitEncodedInt(fingerprint.First.Length);
+                foreach (var hash in fingerprint.First)
+                {
+                    writer.Write(hash);
+                }
+
+                writer.Write7BitEncodedInt(fingerprint.Sample.Count);
+                var last = 0;
+                foreach (var (hash, rank) in fingerprint.Sample.OrderBy(s => s.Value))
+                {
+                    writer.Write7BitEncodedInt(rank - last);
+                    writer.Write(hash);
+                    last = rank;
+                }
+            }
+        }
+
+        using var compressed = new MemoryStream();
+        using (var brotli = new BrotliStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            raw.Position = 0;
+            raw.CopyTo(brotli);
+        }
+
+        return compressed.ToArray();
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote.</summary>
+    public static ImmutableArray<TokenizerFingerprint> Read(byte[] data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        using var brotli = new BrotliStream(new MemoryStream(data, writable: false), CompressionMode.Decompress);
+        using var reader = new BinaryReader(brotli, Encoding.UTF8);
+        if (reader.ReadUInt32() != Magic || reader.ReadByte() != FormatVersion
+            || reader.Read7BitEncodedInt() != FirstMerges || reader.Read7BitEncodedInt() != SampleOneIn)
+        {
+            throw new InvalidDataException("the fingerprints were written by another format version; regenerate them.");
+        }
+
+        var count = reader.Read7BitEncodedInt();
+        var result = ImmutableArray.CreateBuilder<TokenizerFingerprint>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var id = reader.ReadString();
+            var tokens = new uint[reader.Read7BitEncodedInt()];
+            uint previous = 0;
+            for (var t = 0; t < tokens.Length; t++)
+            {
+                previous += (uint)reader.Read7BitEncodedInt64();
+                tokens[t] = previous;
+            }
+
+            var hasMergeOrder = reader.ReadBoolean();
+            var mergeCount = reader.Read7BitEncodedInt();
+            var first = new uint[reader.Read7BitEncodedInt()];
+            for (var f = 0; f < first.Length; f++)
+            {
+                first[f] = reader.ReadUInt32();
+            }
+
+            var sampleCount = reader.Read7BitEncodedInt();
+            var sample = ImmutableDictionary.CreateBuilder<uint, int>();
+            var rank = 0;
+            for (var s = 0; s < sampleCount; s++)
+            {
+                rank += reader.Read7BitEncodedInt();
+                sample[reader.ReadUInt32()] = rank;
+            }
+
+            result.Add(new TokenizerFingerprint(id, ImmutableArray.Create(tokens), ImmutableArray.Create(first), sample.ToImmutable(), mergeCount, hasMergeOrder));
+        }
+
+        return result.MoveToImmutable();
+    }
+}
