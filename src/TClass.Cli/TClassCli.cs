@@ -18,6 +18,7 @@ internal static class TClassCli
               tclass explain docs/examples/unknown-facts.yaml
               tclass validate cards/
               tclass rules show tclass-2.0
+              tclass tokenizer ./my-model
             """)
         {
             ClassifyCommand.Create(console),
@@ -25,6 +26,7 @@ internal static class TClassCli
             ValidateCommand.Create(console),
             InitCommand.Create(console),
             ImportCommand.Create(console),
+            TokenizerCommand.Create(console),
             SchemaCommand.Create(console),
             RulesCommand.Create(console),
             RegistryCommand.Create(console),
