@@ -5,6 +5,7 @@ using TClass.Catalogs;
 using TClass.Diagnostics;
 using TClass.Documents;
 using TClass.Manifests;
+using TClass.Tokenizers;
 
 namespace TClass.Evidence;
 
@@ -130,7 +131,6 @@ public static class ModelImporter
                 "config.json: " + string.Join(", ", config.SubModels.Select(s => s.Key + (s.ModelType is null ? "" : $" (model_type {s.ModelType})")))));
         }
 
-        review.Add("tokenizer.origin: native, expanded or reused — `tclass tokenizer` can measure it against reference tokenizers.");
         review.Add("data: who curated the corpus (curated_by) and how much of it was distilled from other models (distillation).");
         review.Add("infrastructure: the chips and clouds the model was trained and is served on.");
 
@@ -220,26 +220,23 @@ public static class ModelImporter
     {
         var tokenizer = new TokenizerFacts();
         int? counted = null;
-        if (files.Has("tokenizer.json"))
+        var name = TokenizerReader.FileNames.FirstOrDefault(files.Has) ?? files.Files("*.tiktoken").FirstOrDefault();
+        if (name is not null)
         {
-            tokenizer = tokenizer with { File = "./tokenizer.json" };
-            facts.Add(new ConcludedFact("tokenizer.file", "./tokenizer.json", "tokenizer.json is present"));
-            using var json = files.Json("tokenizer.json", ModelFolder.MaxTokenizerFile);
-            if (json is not null && json.RootElement.ValueKind == JsonValueKind.Object
-                && json.RootElement.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.Object
-                && model.TryGetProperty("vocab", out var vocab) && vocab.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+            tokenizer = tokenizer with { File = "./" + name };
+            facts.Add(new ConcludedFact("tokenizer.file", "./" + name, name + " is present"));
+            var read = TokenizerReader.Read(Path.Combine(files.Root, name));
+            files.Diagnostics.AddRange(read.Diagnostics);
+            if (read.Tokenizer is { } file)
             {
-                var size = vocab.ValueKind == JsonValueKind.Object ? vocab.EnumerateObject().Count() : vocab.GetArrayLength();
-                var added = json.RootElement.TryGetProperty("added_tokens", out var extra) && extra.ValueKind == JsonValueKind.Array
-                    ? extra.EnumerateArray().Count(t => t.ValueKind == JsonValueKind.Object && t.TryGetProperty("content", out var c) && c.ValueKind == JsonValueKind.String && !vocab.TryGetProperty(c.GetString()!, out _))
-                    : 0;
-                counted = size + added;
+                counted = file.TotalSize;
+                tokenizer = Origin(tokenizer, name, TokenizerAnalysis.Of(file, measureEfficiency: false), facts, review);
             }
         }
-        else if (files.Has("tokenizer.model"))
+
+        if (tokenizer.Origin is null)
         {
-            tokenizer = tokenizer with { File = "./tokenizer.model" };
-            facts.Add(new ConcludedFact("tokenizer.file", "./tokenizer.model", "tokenizer.model (SentencePiece) is present"));
+            review.Add("tokenizer.origin: native, expanded or reused — `tclass tokenizer` measures it against reference tokenizers.");
         }
 
         var vocabSize = counted ?? config?.Parameters.Vocab;
@@ -247,11 +244,11 @@ public static class ModelImporter
         {
             tokenizer = tokenizer with { VocabSize = v };
             facts.Add(new ConcludedFact("tokenizer.vocab_size", v.ToString(CultureInfo.InvariantCulture),
-                counted is not null ? "tokenizer.json: vocabulary plus added tokens" : "config.json: vocab_size"));
+                counted is not null ? $"{name}: vocabulary plus added tokens" : "config.json: vocab_size"));
             if (counted is { } c && config?.Parameters.Vocab is { } declared && declared != c)
             {
                 review.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"tokenizer.vocab_size: tokenizer.json has {c:N0} tokens but config.json's vocab_size is {declared:N0} (the embedding is often padded; check which to declare)."));
+                    $"tokenizer.vocab_size: {name} has {c:N0} tokens but config.json's vocab_size is {declared:N0} (the embedding is often padded; check which to declare)."));
             }
         }
 
@@ -268,6 +265,23 @@ public static class ModelImporter
         }
 
         return tokenizer;
+    }
+
+    /// <summary>The origin the tokenizer's comparison with the reference tokenizers supports, as concluded facts.</summary>
+    private static TokenizerFacts Origin(TokenizerFacts tokenizer, string name, TokenizerAnalysis analysis, List<ConcludedFact> facts, List<string> review)
+    {
+        var verdict = analysis.Verdict;
+        var source = $"{name} compared with {analysis.References.Length} reference tokenizers (tclass tokenizer): {verdict.Reasons[0].Text.En}";
+        facts.Add(new ConcludedFact("tokenizer.origin", verdict.Origin.Symbol(), source));
+        if (verdict.Origin == TokenizerOrigin.Native)
+        {
+            review.Add($"tokenizer.origin: concluded native because no reference tokenizer matches ({string.Join(", ", analysis.References.Select(r => r.Id))}); a foreign tokenizer outside that list would not be detected — confirm the developer trained it.");
+            return tokenizer with { Origin = TokenizerOrigin.Native };
+        }
+
+        facts.Add(new ConcludedFact("tokenizer.base", verdict.Reference!, source));
+        review.Add($"tokenizer.origin: concluded {verdict.Origin.Symbol()} from {analysis.NameOf(verdict.Reference!)}; if that tokenizer is the developer's own earlier one, write native.");
+        return tokenizer with { Origin = verdict.Origin, Base = verdict.Reference };
     }
 
     private static ModelConfig? ReadConfig(ModelFolder files)

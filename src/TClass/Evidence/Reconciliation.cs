@@ -75,7 +75,7 @@ public sealed record Reconciliation(ImmutableArray<FactProvenance> Facts, Immuta
             {
                 facts.Add(new FactProvenance(path, ProvenanceStatus.Concluded, null, concludedValue, concluded.Source));
             }
-            else if (Same(claims.Read(path), found.Read(path)))
+            else if (Same(claims.Read(path), found.Read(path)) || path == "tokenizer.base" && SameTokenizer(declaredValue, concludedValue))
             {
                 facts.Add(new FactProvenance(path, ProvenanceStatus.Agreeing, declaredValue, concludedValue, concluded.Source));
             }
@@ -103,6 +103,15 @@ public sealed record Reconciliation(ImmutableArray<FactProvenance> Facts, Immuta
         _ => a is not null && b is not null && a.Display == b.Display,
     };
 
+    /// <summary>
+    /// Whether a declared tokenizer base names the concluded reference: the reference id, spelled
+    /// without punctuation, inside the declared text (<c>meta-llama/Meta-Llama-3-8B</c> names <c>llama3</c>).
+    /// </summary>
+    private static bool SameTokenizer(string declared, string? concluded) =>
+        concluded is not null && Letters(declared).Contains(Letters(concluded), StringComparison.Ordinal);
+
+    private static string Letters(string text) => new([.. text.ToLowerInvariant().Where(char.IsLetterOrDigit)]);
+
     /// <summary>The manifest with the concluded value of <paramref name="path"/> taken from the draft.</summary>
     private static Manifest Take(Manifest m, Manifest draft, string path) => path switch
     {
@@ -115,6 +124,8 @@ public sealed record Reconciliation(ImmutableArray<FactProvenance> Facts, Immuta
         "architecture.remote_code" => m with { Architecture = m.Architecture with { RemoteCode = draft.Architecture.RemoteCode } },
         "architecture.config" => m with { Architecture = m.Architecture with { Config = draft.Architecture.Config } },
         "architecture.changes" => m with { Architecture = m.Architecture with { Changes = draft.Architecture.Changes } },
+        "tokenizer.origin" => m with { Tokenizer = m.Tokenizer with { Origin = draft.Tokenizer.Origin } },
+        "tokenizer.base" => m with { Tokenizer = m.Tokenizer with { Base = draft.Tokenizer.Base } },
         "tokenizer.vocab_size" => m with { Tokenizer = m.Tokenizer with { VocabSize = draft.Tokenizer.VocabSize } },
         "tokenizer.file" => m with { Tokenizer = m.Tokenizer with { File = draft.Tokenizer.File } },
         _ => m,

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using TClass.Diagnostics;
 
 namespace TClass.Tokenizers;
@@ -57,8 +58,18 @@ public sealed record TokenizerAnalysis(
         var comparisons = references.Select(r => TokenizerComparison.Of(tokenizer, fingerprint, r.Fingerprint)).ToImmutableArray();
         var descriptions = references.Select(r => r.Description).ToImmutableArray();
         var verdict = TokenizerVerdict.Propose(comparisons, id => descriptions.FirstOrDefault(d => d.Id == id)?.Name ?? id);
+        var (efficiency, note) = (default(KoreanEfficiency), tokenizer.EncoderNote);
+        try
+        {
+            efficiency = measureEfficiency ? KoreanEfficiency.Measure(tokenizer) : null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            note = "not measured: the file's pre-tokenizer pattern took too long on the evaluation text (a pattern that backtracks without bound)";
+        }
+
         return new TokenizerAnalysis(tokenizer.Path, tokenizer.Describe(), VocabularyProfile.Of(tokenizer, fingerprint),
-            measureEfficiency ? KoreanEfficiency.Measure(tokenizer) : null, tokenizer.EncoderNote, comparisons, descriptions, verdict);
+            efficiency, note, comparisons, descriptions, verdict);
     }
 
     /// <summary>

@@ -9,12 +9,12 @@ namespace TClass.Tokenizers;
 
 /// <summary>The thresholds of the verdict (<c>rules/tokenizers/verdict.yaml</c>).</summary>
 /// <param name="CoversReference">The least share of a reference's learned tokens an expanded or reused tokenizer holds.</param>
-/// <param name="WithinReference">The least share of a reused tokenizer's learned tokens that are the reference's.</param>
+/// <param name="ExpandedMinimum">The least number of learned tokens of its own that make a tokenizer expanded rather than reused.</param>
 /// <param name="MergeOrderAgrees">The least share of the first merges identical in place for the merge order to agree.</param>
 /// <param name="RankCorrelation">The least rank correlation of shared sampled merges for the merge order to agree.</param>
 /// <param name="CorrelationSample">The least number of shared sampled merges that correlation must rest on.</param>
 /// <param name="SimilarCorpus">The overlap above which a native verdict explains that the corpus was similar.</param>
-public sealed record VerdictThresholds(double CoversReference, double WithinReference, double MergeOrderAgrees, double RankCorrelation, int CorrelationSample, double SimilarCorpus);
+public sealed record VerdictThresholds(double CoversReference, int ExpandedMinimum, double MergeOrderAgrees, double RankCorrelation, int CorrelationSample, double SimilarCorpus);
 
 /// <summary>One reason of a verdict, in English and Korean.</summary>
 /// <param name="Key">The message key in <c>verdict.yaml</c>.</param>
@@ -41,7 +41,7 @@ public sealed record TokenizerVerdict(TokenizerOrigin Origin, string? Reference,
         var t = rules.Thresholds;
         var qualifying = comparisons
             .Where(c => c.ReferenceInCandidate >= t.CoversReference && (OrderAgrees(c, t) || c.MergesCompared == 0))
-            .Select(c => (Comparison: c, Reused: c.CandidateInReference >= t.WithinReference))
+            .Select(c => (Comparison: c, Reused: c.OnlyCandidate < t.ExpandedMinimum))
             .OrderByDescending(x => x.Reused).ThenByDescending(x => x.Comparison.Shared).ThenBy(x => x.Comparison.Reference, StringComparer.Ordinal)
             .ToList();
         var reasons = ImmutableArray.CreateBuilder<VerdictReason>();
@@ -115,7 +115,7 @@ public sealed record TokenizerVerdict(TokenizerOrigin Origin, string? Reference,
 
             double Share(string key) => double.Parse(thresholds.Text(key) ?? throw new InvalidDataException($"verdict.yaml lacks thresholds.{key}"), CultureInfo.InvariantCulture);
             return new VerdictRules(
-                new VerdictThresholds(Share("covers_reference"), Share("within_reference"), Share("merge_order_agrees"), Share("rank_correlation"),
+                new VerdictThresholds(Share("covers_reference"), (int)Share("expanded_minimum"), Share("merge_order_agrees"), Share("rank_correlation"),
                     (int)Share("correlation_sample"), Share("similar_corpus")),
                 root.Map("messages")?.Entries.ToImmutableDictionary(e => e.Key.Text, e => (e.Value.Text("en") ?? "", e.Value.Text("ko") ?? ""), StringComparer.Ordinal)
                     ?? ImmutableDictionary<string, (string, string)>.Empty);
