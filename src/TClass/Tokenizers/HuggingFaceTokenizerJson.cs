@@ -72,7 +72,7 @@ internal static class HuggingFaceTokenizerJson
         var index = 0;
         foreach (var entry in list.EnumerateArray())
         {
-            if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("id", out var id) && id.TryGetInt32(out var value) && value >= 0
+            if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("id", out var id) && Id(id) is { } value
                 && Text(entry, "content") is { Length: > 0 } content)
             {
                 tokens.Add(new AddedToken(value, content, entry.TryGetProperty("special", out var special) && special.ValueKind == JsonValueKind.True));
@@ -101,7 +101,7 @@ internal static class HuggingFaceTokenizerJson
         var reported = 0;
         foreach (var entry in vocabElement.EnumerateObject())
         {
-            if (entry.Value.TryGetInt32(out var id) && id >= 0)
+            if (Id(entry.Value) is { } id)
             {
                 vocab[entry.Name] = id;
             }
@@ -461,8 +461,8 @@ internal static class HuggingFaceTokenizerJson
             return null;
         }
 
-        var vocab = vocabElement.EnumerateObject().Where(e => e.Value.TryGetInt32(out var id) && id >= 0)
-            .Select(e => (Token: e.Name, Id: e.Value.GetInt32())).OrderBy(e => e.Id).ToList();
+        var vocab = vocabElement.EnumerateObject().Where(e => Id(e.Value) is not null)
+            .Select(e => (Token: e.Name, Id: Id(e.Value)!.Value)).OrderBy(e => e.Id).ToList();
         var special = added.Where(a => a.Special).Select(a => a.Content).ToHashSet(StringComparer.Ordinal);
         var prefix = Text(model, "continuing_subword_prefix") ?? "##";
         var tokens = vocab.Where(e => !special.Contains(e.Token))
@@ -493,6 +493,10 @@ internal static class HuggingFaceTokenizerJson
     /// <summary>The non-special added tokens, as the text they stand for.</summary>
     private static ImmutableArray<byte[]> AddedBytes(List<AddedToken> extra) =>
         [.. extra.Where(a => !a.Special).Select(a => Encoding.UTF8.GetBytes(a.Content))];
+
+    /// <summary>A token id: a non-negative whole number.</summary>
+    private static int? Id(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var id) && id >= 0 ? id : null;
 
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
