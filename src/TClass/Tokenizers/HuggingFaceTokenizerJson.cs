@@ -113,6 +113,7 @@ internal static class HuggingFaceTokenizerJson
         }
 
         var merges = new List<(string Left, string Right)>();
+        var listed = new HashSet<(string, string)>();
         if (model.TryGetProperty("merges", out var mergesElement) && mergesElement.ValueKind == JsonValueKind.Array)
         {
             var index = 0;
@@ -128,7 +129,11 @@ internal static class HuggingFaceTokenizerJson
                 };
                 if (pair is { } p && vocab.ContainsKey(p.Item1) && vocab.ContainsKey(p.Item2))
                 {
-                    merges.Add(p);
+                    // A merge listed twice keeps its first (higher-priority) place.
+                    if (listed.Add(p))
+                    {
+                        merges.Add(p);
+                    }
                 }
                 else if (reported++ < MaxReported)
                 {

@@ -110,10 +110,14 @@ internal static class SyntheticTokenizers
         }
 
         Add(Space);
+        var existing = list.Select(m => m is JsonArray pair ? pair[0]!.GetValue<string>() + " " + pair[1]!.GetValue<string>() : m!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
         foreach (var (left, right) in LearnMerges(KoreanLines, merges))
         {
             Add(left + right);
-            list.Add(JsonValue.Create(left + " " + right));
+            if (existing.Add(left + " " + right))
+            {
+                list.Add(JsonValue.Create(left + " " + right));
+            }
         }
 
         return root.ToJsonString();
