@@ -96,19 +96,23 @@ internal sealed class ModelFolder(string root, DiagnosticBag diagnostics)
     /// <summary>Parses <paramref name="bytes"/> as the JSON file <paramref name="name"/>, or null with a diagnostic.</summary>
     public static JsonDocument? Json(string name, ReadOnlyMemory<byte> bytes, DiagnosticBag diagnostics)
     {
+        var text = bytes.Span.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
+        if (!System.Text.Unicode.Utf8.IsValid(text.Span))
+        {
+            diagnostics.Error("not-utf8", SourcePosition.WholeFile, name, $"{name} is not UTF-8 text.", "Check the file.");
+            return null;
+        }
+
         try
         {
-            var text = bytes.Span.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
             return JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException e)
         {
             var line = (int)(e.LineNumber ?? 0) + 1;
             var column = (int)(e.BytePositionInLine ?? 0) + 1;
-            var invalidText = e.InnerException is DecoderFallbackException || e.Message.Contains("UTF-8", StringComparison.Ordinal);
-            diagnostics.Error(invalidText ? "not-utf8" : "invalid-json", new SourcePosition(line, column), name,
-                invalidText ? $"{name} is not UTF-8 text." : $"{name} is not valid JSON: {e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0]}",
-                invalidText ? "Check the file." : "Check the file; it may be truncated.");
+            diagnostics.Error("invalid-json", new SourcePosition(line, column), name,
+                $"{name} is not valid JSON: {e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0]}", "Check the file; it may be truncated.");
             return null;
         }
     }

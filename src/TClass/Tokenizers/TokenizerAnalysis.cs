@@ -92,7 +92,7 @@ public sealed record TokenizerAnalysis(
 
             if (!File.Exists(other) && !Directory.Exists(other))
             {
-                diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "unknown-reference", other, 0, 0, "--against",
+                diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "unknown-reference", "<command line>", 0, 0, "--against",
                     $"'{other}' is neither a reference tokenizer nor a file.",
                     "Use one of " + string.Join(", ", ReferenceTokenizers.BuiltIn.Select(r => r.Id)) + ", or the path of a tokenizer file."));
                 continue;

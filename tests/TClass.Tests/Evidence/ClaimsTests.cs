@@ -99,3 +99,70 @@ public class ClaimsTests
         Assert.Contains("give exactly one manifest", run.Error, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The tokenizer a folder holds, against what a card claims of it.</summary>
+[Collection(CliCollection.Name)]
+public sealed class TokenizerClaimsTests(TClass.Tests.Tokenizers.ReferenceFilesFixture files) : IClassFixture<TClass.Tests.Tokenizers.ReferenceFilesFixture>, IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "tclass-tokenizer-claims-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private ImportResult Folder()
+    {
+        Directory.CreateDirectory(_folder);
+        File.Copy(files.PathOf("llama2"), Path.Combine(_folder, "tokenizer.json"));
+        return ModelImporter.Import(_folder);
+    }
+
+    [Fact]
+    public void Import_concludes_the_tokenizer_origin_and_base_with_their_evidence()
+    {
+        var result = Folder();
+
+        Assert.Equal(TokenizerOrigin.Reused, result.Draft.Tokenizer.Origin);
+        Assert.Equal("mistral", result.Draft.Tokenizer.Base);
+        Assert.Contains("compared with 8 reference tokenizers", result.Fact("tokenizer.origin")!.Source, StringComparison.Ordinal);
+        Assert.Contains(result.Review, r => r.StartsWith("tokenizer.origin: concluded reused from Mistral 7B", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_claim_of_a_native_tokenizer_over_a_reused_one_is_a_conflict()
+    {
+        var card = TestData.Manifest("""
+            tclass: 1
+            model: { id: example/claims-native }
+            weights: { origin: scratch }
+            architecture: { family: mistral, config: identical }
+            tokenizer: { origin: native }
+            evidence: { tokenizer.origin: "technical report" }
+            """);
+
+        var result = TClassifier.Create().Classify(card, Folder());
+
+        var conflict = Assert.Single(result.Provenance, p => p.Fact == "tokenizer.origin");
+        Assert.Equal((ProvenanceStatus.Conflicting, "native", "reused"), (conflict.Status, conflict.Declared, conflict.Concluded));
+        Assert.Contains(result.Warnings, w => w.Code == "evidence-conflict" && w.Path == "tokenizer.origin" && w.Message.Contains("technical report", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_declared_base_that_names_the_reference_agrees()
+    {
+        var card = TestData.Manifest("""
+            tclass: 1
+            model: { id: example/claims-reused }
+            weights: { origin: open-derivative, base: [mistralai/Mistral-7B-v0.1], adaptation: [sft] }
+            tokenizer: { origin: reused, base: mistralai/Mistral-7B-v0.1 }
+            """);
+
+        var result = TClassifier.Create().Classify(card, Folder());
+
+        Assert.Equal(ProvenanceStatus.Agreeing, Assert.Single(result.Provenance, p => p.Fact == "tokenizer.base").Status);
+    }
+}
