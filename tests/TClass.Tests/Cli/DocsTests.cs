@@ -9,8 +9,11 @@ namespace TClass.Tests.Cli;
 /// standard output). Run the tests with TCLASS_UPDATE_DOCS=1 to rewrite the blocks from the tool.
 /// </summary>
 [Collection(CliCollection.Name)]
-public partial class DocsTests
+public partial class DocsTests(Tokenizers.ReferenceFilesFixture references) : IClassFixture<Tokenizers.ReferenceFilesFixture>
 {
+    /// <summary>docs/tokenizers.md runs on the reference files in .cache/tokenizers.</summary>
+    private readonly Tokenizers.ReferenceFilesFixture _references = references;
+
     public static TheoryData<string> Documents()
     {
         var data = new TheoryData<string>();
