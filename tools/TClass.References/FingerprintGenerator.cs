@@ -61,7 +61,7 @@ public static partial class FingerprintGenerator
     /// <summary>Whether two fingerprints hold the same tokens, merge order and sample.</summary>
     public static bool Same(TokenizerFingerprint a, TokenizerFingerprint b) =>
         a.Tokens.SequenceEqual(b.Tokens) && a.First.SequenceEqual(b.First) && a.MergeCount == b.MergeCount
-        && a.Sample.Count == b.Sample.Count && a.Sample.All(s => b.Sample.TryGetValue(s.Key, out var rank) && rank == s.Value);
+        && a.Sample.SequenceEqual(b.Sample);
 
     /// <summary>
     /// llama-tokenizer-js and mistral-tokenizer-js ship the vocabulary as base64 text (one token per line, by id) and

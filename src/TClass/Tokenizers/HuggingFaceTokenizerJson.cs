@@ -152,6 +152,9 @@ internal static class HuggingFaceTokenizerJson
         }
 
         var spelling = Spelling(root, model, vocab.Keys);
+        var unknown = Text(model, "unk_token");
+        var byteFallback = model.TryGetProperty("byte_fallback", out var fallback) && fallback.ValueKind == JsonValueKind.True;
+        var building = Task.Run(PrepareBpe(root, model, vocab, merges, added, spelling, unknown));
         var special = added.Where(a => a.Special).Select(a => a.Content).ToHashSet(StringComparer.Ordinal);
         var tokens = ImmutableArray.CreateBuilder<byte[]>(vocab.Count + added.Count);
         foreach (var (token, _) in vocab.OrderBy(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal))
@@ -163,7 +166,6 @@ internal static class HuggingFaceTokenizerJson
         }
 
         var extra = added.Where(a => !vocab.ContainsKey(a.Content)).ToList();
-
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var creations = ImmutableArray.CreateBuilder<byte[]>(merges.Count);
         foreach (var (left, right) in merges)
@@ -175,14 +177,16 @@ internal static class HuggingFaceTokenizerJson
             }
         }
 
-        var unknown = Text(model, "unk_token");
-        var byteFallback = model.TryGetProperty("byte_fallback", out var fallback) && fallback.ValueKind == JsonValueKind.True;
-        var (encoder, note) = BuildBpe(root, model, vocab, merges, added, spelling, unknown);
+        var (encoder, note) = building.GetAwaiter().GetResult();
         return new TokenizerFile(path, TokenizerFormat.HuggingFaceBpe, spelling, vocab.Count, extra.Count, tokens.ToImmutable(), AddedBytes(extra), creations.ToImmutable(), merges.Count,
             encoder, note, unknown is not null && vocab.TryGetValue(unknown, out var unknownId) ? unknownId : null, byteFallback, configVocab);
     }
 
-    private static (Tokenizer?, string?) BuildBpe(
+    /// <summary>
+    /// Reads what the encoder needs from the file and returns the work of building it with
+    /// Microsoft.ML.Tokenizers, which runs on another core while the vocabulary is analysed.
+    /// </summary>
+    private static Func<(Tokenizer?, string?)> PrepareBpe(
         JsonElement root, JsonElement model, Dictionary<string, int> vocab, List<(string Left, string Right)> merges,
         List<AddedToken> added, TokenSpelling spelling, string? unknown)
     {
@@ -191,14 +195,26 @@ internal static class HuggingFaceTokenizerJson
         var steps = PreTokenizerSteps(root.TryGetProperty("pre_tokenizer", out var pre) ? pre : default, notes, ref normalizer);
         if (notes.Count > 0 && notes.Any(n => n.StartsWith('!')))
         {
-            return (null, "not built: " + string.Join("; ", notes.Select(n => n.TrimStart('!'))));
+            return () => (null, "not built: " + string.Join("; ", notes.Select(n => n.TrimStart('!'))));
         }
 
         var preTokenizer = new HuggingFacePreTokenizer(AddedTokenPattern(added), steps);
         var specialTokens = added.Count == 0 ? null : added.GroupBy(a => a.Content, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        var ignoreMerges = spelling == TokenSpelling.ByteLevel && model.TryGetProperty("ignore_merges", out var ignore) && ignore.ValueKind == JsonValueKind.True;
+        var fuseUnknown = model.TryGetProperty("fuse_unk", out var fuse) && fuse.ValueKind == JsonValueKind.True;
+        var (prefix, suffix) = (Text(model, "continuing_subword_prefix"), Text(model, "end_of_word_suffix"));
+        var note = notes.Count == 0 ? null : string.Join("; ", notes);
+        return () => Build(vocab, merges, spelling, normalizer, preTokenizer, specialTokens, ignoreMerges, unknown, fuseUnknown, prefix, suffix, note);
+    }
+
+    private static (Tokenizer?, string?) Build(
+        Dictionary<string, int> vocab, List<(string Left, string Right)> merges, TokenSpelling spelling, HuggingFaceNormalizer? normalizer,
+        HuggingFacePreTokenizer preTokenizer, Dictionary<string, int>? specialTokens, bool ignoreMerges, string? unknown, bool fuseUnknown,
+        string? prefix, string? suffix, string? note)
+    {
         try
         {
-            if (spelling == TokenSpelling.ByteLevel && model.TryGetProperty("ignore_merges", out var ignore) && ignore.ValueKind == JsonValueKind.True)
+            if (ignoreMerges)
             {
                 // A word found whole in the vocabulary is one token: tiktoken's rule, with the ids as ranks.
                 var ranks = new StringBuilder();
@@ -208,7 +224,7 @@ internal static class HuggingFaceTokenizerJson
                 }
 
                 using var stream = new MemoryStream(Encoding.ASCII.GetBytes(ranks.ToString()));
-                return (TiktokenTokenizer.Create(stream, preTokenizer, normalizer, specialTokens), notes.Count == 0 ? null : string.Join("; ", notes));
+                return (TiktokenTokenizer.Create(stream, preTokenizer, normalizer, specialTokens), note);
             }
 
             var options = new BpeOptions(vocab)
@@ -218,12 +234,12 @@ internal static class HuggingFaceTokenizerJson
                 Normalizer = normalizer,
                 PreTokenizer = preTokenizer,
                 UnknownToken = unknown is not null && vocab.ContainsKey(unknown) ? unknown : null,
-                FuseUnknownTokens = model.TryGetProperty("fuse_unk", out var fuse) && fuse.ValueKind == JsonValueKind.True,
-                ContinuingSubwordPrefix = Text(model, "continuing_subword_prefix"),
-                EndOfWordSuffix = Text(model, "end_of_word_suffix"),
+                FuseUnknownTokens = fuseUnknown,
+                ContinuingSubwordPrefix = prefix,
+                EndOfWordSuffix = suffix,
                 SpecialTokens = specialTokens,
             };
-            return (BpeTokenizer.Create(options), notes.Count == 0 ? null : string.Join("; ", notes));
+            return (BpeTokenizer.Create(options), note);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or KeyNotFoundException)
         {
@@ -383,7 +399,7 @@ internal static class HuggingFaceTokenizerJson
     {
         try
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, PatternTimeout);
+            return new Regex(pattern, RegexOptions.CultureInvariant, PatternTimeout);
         }
         catch (ArgumentException)
         {

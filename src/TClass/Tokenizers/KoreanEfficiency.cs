@@ -35,6 +35,9 @@ public sealed record KoreanEfficiency(ImmutableArray<RegisterEfficiency> Registe
     private static readonly Lazy<(ImmutableArray<int> Cl100k, ImmutableArray<int> O200k)> Baselines = new(() =>
         (Counts(TiktokenTokenizer.CreateForEncoding("cl100k_base")), Counts(TiktokenTokenizer.CreateForEncoding("o200k_base"))));
 
+    /// <summary>Builds <c>cl100k_base</c> and <c>o200k_base</c> and counts their tokens on the bundled text, once per process.</summary>
+    public static void Prepare() => _ = Baselines.Value;
+
     /// <summary>Measures <paramref name="tokenizer"/> on the bundled text, or null when it has no encoder.</summary>
     public static KoreanEfficiency? Measure(TokenizerFile tokenizer)
     {

@@ -40,7 +40,7 @@ internal static class TiktokenRanks
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
-            encoder = TiktokenTokenizer.Create(stream, new RegexPreTokenizer(new Regex(DefaultPattern, RegexOptions.Compiled | RegexOptions.CultureInvariant), null), null, null);
+            encoder = TiktokenTokenizer.Create(stream, new RegexPreTokenizer(new Regex(DefaultPattern, RegexOptions.CultureInvariant), null), null, null);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
         {

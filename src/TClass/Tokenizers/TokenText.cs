@@ -105,36 +105,6 @@ internal static class TokenText
     /// <summary>The 32-bit fingerprint hash of a token's bytes (the low half of XXH3-64, seed 0).</summary>
     public static uint Hash(ReadOnlySpan<byte> bytes) => unchecked((uint)XxHash3.HashToUInt64(bytes));
 
-    /// <summary>The bytes of a merge's two sides joined.</summary>
-    public static byte[] Join(byte[] left, byte[] right)
-    {
-        var joined = new byte[left.Length + right.Length];
-        left.CopyTo(joined, 0);
-        right.CopyTo(joined, left.Length);
-        return joined;
-    }
-
-    /// <summary>Shows bytes as text, with stray bytes written <c>\xNN</c>.</summary>
-    public static string Display(ReadOnlySpan<byte> bytes)
-    {
-        var text = new StringBuilder();
-        while (!bytes.IsEmpty)
-        {
-            if (Rune.DecodeFromUtf8(bytes, out var rune, out var consumed) == OperationStatus.Done)
-            {
-                text.Append(rune.Value switch { '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", _ => rune.ToString() });
-                bytes = bytes[consumed..];
-            }
-            else
-            {
-                text.Append(CultureInfo.InvariantCulture, $"\\x{bytes[0]:X2}");
-                bytes = bytes[1..];
-            }
-        }
-
-        return text.ToString();
-    }
-
     /// <summary>
     /// The GPT-2 byte-level alphabet: printable Latin-1 bytes stand for themselves, every other byte
     /// for the character 256 + its order among them.

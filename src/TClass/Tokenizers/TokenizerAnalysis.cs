@@ -79,7 +79,15 @@ public sealed record TokenizerAnalysis(
     public static TokenizerAnalysisResult Analyse(string path, IReadOnlyList<string>? against = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+
+        // The references and the cl100k_base/o200k_base baselines load on another core while the file is read.
+        var prepare = Task.Run(() =>
+        {
+            _ = ReferenceTokenizers.BuiltIn;
+            KoreanEfficiency.Prepare();
+        });
         var read = TokenizerReader.Read(path);
+        prepare.Wait();
         var diagnostics = read.Diagnostics.ToBuilder();
         var references = new List<ReferenceTokenizer>();
         foreach (var other in against ?? [])

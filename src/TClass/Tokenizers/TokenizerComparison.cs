@@ -82,8 +82,8 @@ public sealed record TokenizerComparison(
                 }
             }
 
-            var pairs = fingerprint.Sample.Where(s => reference.Sample.ContainsKey(s.Key))
-                .Select(s => (Candidate: s.Value, Reference: reference.Sample[s.Key])).Order().ToList();
+            var pairs = fingerprint.Sample.Select(s => (Candidate: s.Rank, Reference: reference.SampledRank(s.Hash)))
+                .Where(p => p.Reference is not null).Select(p => (p.Candidate, Reference: p.Reference!.Value)).Order().ToList();
             sample = pairs.Count;
             correlation = sample >= MinimumCorrelationSample ? Spearman(pairs) : null;
         }

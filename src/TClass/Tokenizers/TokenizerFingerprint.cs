@@ -21,7 +21,7 @@ public sealed class TokenizerFingerprint
     private const uint Magic = 0x50464354; // "TCFP"
     private const byte FormatVersion = 1;
 
-    internal TokenizerFingerprint(string id, ImmutableArray<uint> tokens, ImmutableArray<uint> first, ImmutableDictionary<uint, int> sample, int mergeCount, bool hasMergeOrder)
+    internal TokenizerFingerprint(string id, ImmutableArray<uint> tokens, ImmutableArray<uint> first, ImmutableArray<(uint Hash, int Rank)> sample, int mergeCount, bool hasMergeOrder)
     {
         Id = id;
         Tokens = tokens;
@@ -49,8 +49,8 @@ public sealed class TokenizerFingerprint
     /// <summary>Hashes of the first <see cref="FirstMerges"/> tokens created by merges, in order.</summary>
     internal ImmutableArray<uint> First { get; }
 
-    /// <summary>The sampled merges: the created token's hash and its rank among all merges.</summary>
-    internal ImmutableDictionary<uint, int> Sample { get; }
+    /// <summary>The sampled merges: the created token's hash and its rank among all merges, sorted by hash.</summary>
+    internal ImmutableArray<(uint Hash, int Rank)> Sample { get; }
 
     /// <summary>
     /// The fingerprint of <paramref name="tokenizer"/>: its vocabulary and, unless
@@ -69,11 +69,11 @@ public sealed class TokenizerFingerprint
         var hashes = tokens.Where(t => TokenText.Units(t) > 1).Select(t => TokenText.Hash(t)).Distinct().Order().ToImmutableArray();
         if (creations is null)
         {
-            return new TokenizerFingerprint(id, hashes, [], ImmutableDictionary<uint, int>.Empty, 0, false);
+            return new TokenizerFingerprint(id, hashes, [], [], 0, false);
         }
 
         var first = ImmutableArray.CreateBuilder<uint>(FirstMerges);
-        var sample = ImmutableDictionary.CreateBuilder<uint, int>();
+        var sample = ImmutableArray.CreateBuilder<(uint Hash, int Rank)>();
         var seen = new HashSet<uint>();
         var rank = 0;
         foreach (var created in creations)
@@ -96,17 +96,36 @@ public sealed class TokenizerFingerprint
 
             if (hash % SampleOneIn == 0)
             {
-                sample[hash] = rank;
+                sample.Add((hash, rank));
             }
 
             rank++;
         }
 
-        return new TokenizerFingerprint(id, hashes, first.ToImmutable(), sample.ToImmutable(), rank, true);
+        return new TokenizerFingerprint(id, hashes, first.ToImmutable(), [.. sample.OrderBy(s => s.Hash)], rank, true);
     }
 
     /// <summary>Whether the learned token with <paramref name="hash"/> is in this vocabulary.</summary>
     internal bool Contains(uint hash) => Tokens.BinarySearch(hash) >= 0;
+
+    /// <summary>The rank of the sampled merge creating the token with <paramref name="hash"/>, or null when it is not sampled here.</summary>
+    internal int? SampledRank(uint hash)
+    {
+        var (low, high) = (0, Sample.Length - 1);
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var found = Sample[middle].Hash;
+            if (found == hash)
+            {
+                return Sample[middle].Rank;
+            }
+
+            (low, high) = found < hash ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        return null;
+    }
 
     /// <summary>Writes fingerprints compactly: sorted hashes as varint gaps, the whole Brotli-compressed.</summary>
     public static byte[] Write(IEnumerable<TokenizerFingerprint> fingerprints)
@@ -140,9 +159,9 @@ public sealed class TokenizerFingerprint
                     writer.Write(hash);
                 }
 
-                writer.Write7BitEncodedInt(fingerprint.Sample.Count);
+                writer.Write7BitEncodedInt(fingerprint.Sample.Length);
                 var last = 0;
-                foreach (var (hash, rank) in fingerprint.Sample.OrderBy(s => s.Value))
+                foreach (var (hash, rank) in fingerprint.Sample.OrderBy(s => s.Rank))
                 {
                     writer.Write7BitEncodedInt(rank - last);
                     writer.Write(hash);
@@ -194,16 +213,16 @@ public sealed class TokenizerFingerprint
                 first[f] = reader.ReadUInt32();
             }
 
-            var sampleCount = reader.Read7BitEncodedInt();
-            var sample = ImmutableDictionary.CreateBuilder<uint, int>();
+            var sample = new (uint Hash, int Rank)[reader.Read7BitEncodedInt()];
             var rank = 0;
-            for (var s = 0; s < sampleCount; s++)
+            for (var s = 0; s < sample.Length; s++)
             {
                 rank += reader.Read7BitEncodedInt();
-                sample[reader.ReadUInt32()] = rank;
+                sample[s] = (reader.ReadUInt32(), rank);
             }
 
-            result.Add(new TokenizerFingerprint(id, ImmutableArray.Create(tokens), ImmutableArray.Create(first), sample.ToImmutable(), mergeCount, hasMergeOrder));
+            Array.Sort(sample);
+            result.Add(new TokenizerFingerprint(id, ImmutableArray.Create(tokens), ImmutableArray.Create(first), ImmutableArray.Create(sample), mergeCount, hasMergeOrder));
         }
 
         return result.MoveToImmutable();
