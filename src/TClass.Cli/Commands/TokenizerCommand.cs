@@ -13,7 +13,7 @@ internal static class TokenizerCommand
         var path = new Argument<string>("file-or-dir") { Description = "A tokenizer.json, a SentencePiece tokenizer.model, a tiktoken file, or a model folder holding one." };
         var against = new Option<string[]>("--against")
         {
-            Description = "Compare only with these: reference ids (" + string.Join(", ", ReferenceTokenizers.BuiltIn.Select(r => r.Id)) + ") or other tokenizer files. Repeatable.",
+            Description = "Compare only with these: reference ids (" + string.Join(", ", ReferenceTokenizers.Ids) + ") or other tokenizer files. Repeatable.",
             HelpName = "reference|file",
             AllowMultipleArgumentsPerToken = false,
         };

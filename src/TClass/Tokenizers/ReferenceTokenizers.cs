@@ -44,11 +44,16 @@ public sealed record ReferenceTokenizer(ReferenceDescription Description, Tokeni
 /// <summary>The reference tokenizers bundled with TClass (<c>rules/tokenizers/references.yaml</c> and <c>references.bin</c>).</summary>
 public static class ReferenceTokenizers
 {
+    private static readonly Lazy<ImmutableArray<ReferenceDescription>> Descriptions = new(() => ReadSources(EmbeddedRules.Text("tokenizers/references.yaml")));
+
     private static readonly Lazy<ImmutableArray<ReferenceTokenizer>> Embedded = new(() =>
-        Join(ReadSources(EmbeddedRules.Text("tokenizers/references.yaml")), TokenizerFingerprint.Read(EmbeddedRules.Bytes("tokenizers/references.bin"))));
+        Join(Descriptions.Value, TokenizerFingerprint.Read(EmbeddedRules.Bytes("tokenizers/references.bin"))));
 
     /// <summary>The bundled references, in the order of the file.</summary>
     public static ImmutableArray<ReferenceTokenizer> BuiltIn => Embedded.Value;
+
+    /// <summary>The ids of the bundled references, without loading their fingerprints.</summary>
+    public static ImmutableArray<string> Ids => [.. Descriptions.Value.Select(d => d.Id)];
 
     /// <summary>The bundled reference with <paramref name="id"/>, or null.</summary>
     public static ReferenceTokenizer? Find(string id) => BuiltIn.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));

@@ -102,7 +102,7 @@ public sealed record TokenizerAnalysis(
             {
                 diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "unknown-reference", "<command line>", 0, 0, "--against",
                     $"'{other}' is neither a reference tokenizer nor a file.",
-                    "Use one of " + string.Join(", ", ReferenceTokenizers.BuiltIn.Select(r => r.Id)) + ", or the path of a tokenizer file."));
+                    "Use one of " + string.Join(", ", ReferenceTokenizers.Ids) + ", or the path of a tokenizer file."));
                 continue;
             }
 
