@@ -55,7 +55,8 @@ public sealed record TokenizerAnalysis(
         ArgumentNullException.ThrowIfNull(tokenizer);
         references ??= ReferenceTokenizers.BuiltIn;
         var fingerprint = TokenizerFingerprint.Of(tokenizer);
-        var comparisons = references.Select(r => TokenizerComparison.Of(tokenizer, fingerprint, r.Fingerprint)).ToImmutableArray();
+        var learnedHangul = TokenizerComparison.LearnedHangul(tokenizer);
+        var comparisons = references.Select(r => TokenizerComparison.Of(fingerprint, learnedHangul, r.Fingerprint)).ToImmutableArray();
         var descriptions = references.Select(r => r.Description).ToImmutableArray();
         var verdict = TokenizerVerdict.Propose(comparisons, id => descriptions.FirstOrDefault(d => d.Id == id)?.Name ?? id);
         var (efficiency, note) = (default(KoreanEfficiency), tokenizer.EncoderNote);

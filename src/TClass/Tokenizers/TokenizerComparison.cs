@@ -39,34 +39,24 @@ public sealed record TokenizerComparison(
     public static TokenizerComparison Of(TokenizerFile candidate, TokenizerFingerprint fingerprint, TokenizerFingerprint reference)
     {
         ArgumentNullException.ThrowIfNull(candidate);
+        return Of(fingerprint, LearnedHangul(candidate), reference);
+    }
+
+    /// <summary>The distinct hashes of the learned tokens of <paramref name="candidate"/> that hold Hangul.</summary>
+    internal static HashSet<uint> LearnedHangul(TokenizerFile candidate) =>
+        [.. candidate.Tokens.Concat(candidate.AddedTokenBytes)
+            .Where(t => TokenText.Units(t) > 1 && TokenText.HangulSyllables(t) > 0)
+            .Select(t => TokenText.Hash(t))];
+
+    /// <summary>Compares a fingerprint, with the hashes of its learned Hangul tokens, with <paramref name="reference"/>.</summary>
+    internal static TokenizerComparison Of(TokenizerFingerprint fingerprint, IReadOnlyCollection<uint> learnedHangul, TokenizerFingerprint reference)
+    {
         ArgumentNullException.ThrowIfNull(fingerprint);
+        ArgumentNullException.ThrowIfNull(learnedHangul);
         ArgumentNullException.ThrowIfNull(reference);
         var shared = fingerprint.Tokens.Count(reference.Contains);
-        var (sharedHangul, onlyHangul) = (0, 0);
-        var seen = new HashSet<uint>();
-        foreach (var token in candidate.Tokens.Concat(candidate.AddedTokenBytes))
-        {
-            if (TokenText.Units(token) < 2 || TokenText.HangulSyllables(token) == 0)
-            {
-                continue;
-            }
-
-            var hash = TokenText.Hash(token);
-            if (!seen.Add(hash))
-            {
-                continue;
-            }
-
-            if (reference.Contains(hash))
-            {
-                sharedHangul++;
-            }
-            else
-            {
-                onlyHangul++;
-            }
-        }
-
+        var sharedHangul = learnedHangul.Count(reference.Contains);
+        var onlyHangul = learnedHangul.Count - sharedHangul;
         var (compared, identical, prefix) = (0, 0, 0);
         double? correlation = null;
         var sample = 0;
