@@ -50,9 +50,7 @@ public static class ConditionText
             (TestOperator.Empty, true) or (TestOperator.NotEmpty, false) => "cond.empty",
             _ => "cond.not-empty",
         };
-        return ReportText.Get(key, language)
-            .Replace("{fact}", test.Fact, StringComparison.Ordinal)
-            .Replace("{values}", string.Join(", ", values), StringComparison.Ordinal);
+        return Placeholders.Fill(ReportText.Get(key, language), ("fact", test.Fact), ("values", string.Join(", ", values)));
     }
 
     private static string Join(IEnumerable<Condition> conditions, bool holds, string separator, Language language) =>

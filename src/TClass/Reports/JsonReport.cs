@@ -45,6 +45,9 @@ public static class JsonReport
     public static string RenderLine(Classification result, Language language = Language.English) =>
         Write(writer => WriteResult(writer, result, language), Compact);
 
+    /// <summary>What <paramref name="write"/> writes, as indented JSON with the options of every report.</summary>
+    internal static string Indent(Action<Utf8JsonWriter> write) => Write(write, Indented);
+
     private static string Write(Action<Utf8JsonWriter> write, JsonWriterOptions options)
     {
         var buffer = new ArrayBufferWriter<byte>();

@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using TClass.Manifests;
 using TClass.Text;
@@ -36,7 +34,7 @@ public static class TokenizerReport
         text.Append('\n');
         if (analysis.Efficiency is { } efficiency)
         {
-            text.Append("  ").Append(Fill(L("tok.efficiency"), ("syllables", Count(efficiency.Total.HangulSyllables)))).Append('\n');
+            text.Append("  ").Append(Placeholders.Fill(L("tok.efficiency"), ("syllables", Count(efficiency.Total.HangulSyllables)))).Append('\n');
             Table(text, EfficiencyRows(efficiency, language), rightFrom: 1);
         }
         else
@@ -72,7 +70,7 @@ public static class TokenizerReport
         text.Append("- **").Append(L("tok.hangul")).Append("**: ").Append(Hangul(analysis.Vocabulary, language)).Append("\n\n");
         if (analysis.Efficiency is { } efficiency)
         {
-            text.Append("### ").Append(Fill(L("tok.efficiency"), ("syllables", Count(efficiency.Total.HangulSyllables)))).Append("\n\n");
+            text.Append("### ").Append(Placeholders.Fill(L("tok.efficiency"), ("syllables", Count(efficiency.Total.HangulSyllables)))).Append("\n\n");
             MarkdownTable(text, EfficiencyRows(efficiency, language));
         }
         else
@@ -98,113 +96,112 @@ public static class TokenizerReport
     public static string Json(TokenizerAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" }))
+        return JsonReport.Indent(w => WriteAnalysis(w, analysis)) + "\n";
+    }
+
+    private static void WriteAnalysis(Utf8JsonWriter w, TokenizerAnalysis analysis)
+    {
+        w.WriteStartObject();
+        w.WriteString("file", analysis.Path);
+        w.WriteString("format", analysis.Format);
+        var v = analysis.Vocabulary;
+        w.WriteStartObject("vocabulary");
+        w.WriteNumber("size", v.VocabularySize);
+        w.WriteNumber("added_tokens", v.AddedTokens);
+        w.WriteNumber("total_ids", v.TotalSize);
+        if (v.ConfigVocabSize is { } config)
+        {
+            w.WriteNumber("config_vocab_size", config);
+        }
+        else
+        {
+            w.WriteNull("config_vocab_size");
+        }
+
+        w.WriteNumber("learned_tokens", v.LearnedTokens);
+        w.WriteNumber("merges", v.MergeCount);
+        w.WriteNumber("hangul_tokens", v.HangulTokens);
+        w.WriteNumber("hangul_word_tokens", v.HangulWordTokens);
+        Number(w, "hangul_share", v.HangulShare, 4);
+        w.WriteEndObject();
+        if (analysis.Efficiency is { } efficiency)
+        {
+            w.WriteStartObject("korean_efficiency");
+            w.WriteStartArray("registers");
+            foreach (var register in efficiency.Registers)
+            {
+                WriteEfficiency(w, register);
+            }
+
+            w.WriteEndArray();
+            w.WritePropertyName("total");
+            WriteEfficiency(w, efficiency.Total);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("korean_efficiency");
+        }
+
+        if (analysis.EncoderNote is { } note)
+        {
+            w.WriteString("encoder_note", note);
+        }
+
+        w.WriteStartArray("references");
+        foreach (var (c, reference) in analysis.Comparisons.Zip(analysis.References))
         {
             w.WriteStartObject();
-            w.WriteString("file", analysis.Path);
-            w.WriteString("format", analysis.Format);
-            var v = analysis.Vocabulary;
-            w.WriteStartObject("vocabulary");
-            w.WriteNumber("size", v.VocabularySize);
-            w.WriteNumber("added_tokens", v.AddedTokens);
-            w.WriteNumber("total_ids", v.TotalSize);
-            if (v.ConfigVocabSize is { } config)
+            w.WriteString("id", reference.Id);
+            w.WriteString("name", reference.Name);
+            w.WriteNumber("learned_tokens", c.ReferenceTokens);
+            w.WriteNumber("shared_tokens", c.Shared);
+            Number(w, "candidate_in_reference", c.CandidateInReference, 4);
+            Number(w, "reference_in_candidate", c.ReferenceInCandidate, 4);
+            w.WriteNumber("only_candidate", c.OnlyCandidate);
+            w.WriteNumber("only_candidate_hangul", c.OnlyCandidateHangul);
+            w.WriteNumber("merges_compared", c.MergesCompared);
+            w.WriteNumber("identical_first_merges", c.IdenticalFirstMerges);
+            w.WriteNumber("common_prefix", c.CommonPrefix);
+            if (c.RankCorrelation is { } rho)
             {
-                w.WriteNumber("config_vocab_size", config);
+                Number(w, "rank_correlation", rho, 4);
             }
             else
             {
-                w.WriteNull("config_vocab_size");
+                w.WriteNull("rank_correlation");
             }
 
-            w.WriteNumber("learned_tokens", v.LearnedTokens);
-            w.WriteNumber("merges", v.MergeCount);
-            w.WriteNumber("hangul_tokens", v.HangulTokens);
-            w.WriteNumber("hangul_word_tokens", v.HangulWordTokens);
-            Number(w, "hangul_share", v.HangulShare, 4);
-            w.WriteEndObject();
-            if (analysis.Efficiency is { } efficiency)
-            {
-                w.WriteStartObject("korean_efficiency");
-                w.WriteStartArray("registers");
-                foreach (var register in efficiency.Registers)
-                {
-                    WriteEfficiency(w, register);
-                }
-
-                w.WriteEndArray();
-                w.WritePropertyName("total");
-                WriteEfficiency(w, efficiency.Total);
-                w.WriteEndObject();
-            }
-            else
-            {
-                w.WriteNull("korean_efficiency");
-            }
-
-            if (analysis.EncoderNote is { } note)
-            {
-                w.WriteString("encoder_note", note);
-            }
-
-            w.WriteStartArray("references");
-            foreach (var (c, reference) in analysis.Comparisons.Zip(analysis.References))
-            {
-                w.WriteStartObject();
-                w.WriteString("id", reference.Id);
-                w.WriteString("name", reference.Name);
-                w.WriteNumber("learned_tokens", c.ReferenceTokens);
-                w.WriteNumber("shared_tokens", c.Shared);
-                Number(w, "candidate_in_reference", c.CandidateInReference, 4);
-                Number(w, "reference_in_candidate", c.ReferenceInCandidate, 4);
-                w.WriteNumber("only_candidate", c.OnlyCandidate);
-                w.WriteNumber("only_candidate_hangul", c.OnlyCandidateHangul);
-                w.WriteNumber("merges_compared", c.MergesCompared);
-                w.WriteNumber("identical_first_merges", c.IdenticalFirstMerges);
-                w.WriteNumber("common_prefix", c.CommonPrefix);
-                if (c.RankCorrelation is { } rho)
-                {
-                    Number(w, "rank_correlation", rho, 4);
-                }
-                else
-                {
-                    w.WriteNull("rank_correlation");
-                }
-
-                w.WriteNumber("correlation_sample", c.CorrelationSample);
-                w.WriteBoolean("merge_order_agrees", TokenizerVerdict.OrderAgrees(c, TokenizerVerdict.Thresholds));
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartObject("verdict");
-            w.WriteString("origin", Symbol(analysis.Verdict.Origin));
-            if (analysis.Verdict.Reference is { } id)
-            {
-                w.WriteString("reference", id);
-            }
-            else
-            {
-                w.WriteNull("reference");
-            }
-
-            w.WriteStartArray("because");
-            foreach (var reason in analysis.Verdict.Reasons)
-            {
-                w.WriteStartObject();
-                w.WriteString("key", reason.Key);
-                w.WriteString("en", reason.Text.En);
-                w.WriteString("ko", reason.Text.Ko);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
+            w.WriteNumber("correlation_sample", c.CorrelationSample);
+            w.WriteBoolean("merge_order_agrees", TokenizerVerdict.OrderAgrees(c, TokenizerVerdict.Thresholds));
             w.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
+        w.WriteEndArray();
+        w.WriteStartObject("verdict");
+        w.WriteString("origin", Symbol(analysis.Verdict.Origin));
+        if (analysis.Verdict.Reference is { } id)
+        {
+            w.WriteString("reference", id);
+        }
+        else
+        {
+            w.WriteNull("reference");
+        }
+
+        w.WriteStartArray("because");
+        foreach (var reason in analysis.Verdict.Reasons)
+        {
+            w.WriteStartObject();
+            w.WriteString("key", reason.Key);
+            w.WriteString("en", reason.Text.En);
+            w.WriteString("ko", reason.Text.Ko);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndObject();
     }
 
     private static void WriteEfficiency(Utf8JsonWriter w, RegisterEfficiency r)
@@ -299,21 +296,18 @@ public static class TokenizerReport
     }
 
     private static string Vocabulary(VocabularyProfile v, Language language) =>
-        Fill(ReportText.Get("tok.vocabulary-value", language), ("vocab", Count(v.VocabularySize)), ("added", Count(v.AddedTokens)), ("total", Count(v.TotalSize)))
-        + (v.ConfigVocabSize is { } size ? " · " + Fill(ReportText.Get("tok.config", language), ("size", Count(size))) : "");
+        Placeholders.Fill(ReportText.Get("tok.vocabulary-value", language), ("vocab", Count(v.VocabularySize)), ("added", Count(v.AddedTokens)), ("total", Count(v.TotalSize)))
+        + (v.ConfigVocabSize is { } size ? " · " + Placeholders.Fill(ReportText.Get("tok.config", language), ("size", Count(size))) : "");
 
     private static string Learned(VocabularyProfile v, Language language) =>
-        Fill(ReportText.Get("tok.learned-value", language), ("learned", Count(v.LearnedTokens)), ("merges", Count(v.MergeCount)));
+        Placeholders.Fill(ReportText.Get("tok.learned-value", language), ("learned", Count(v.LearnedTokens)), ("merges", Count(v.MergeCount)));
 
     private static string Hangul(VocabularyProfile v, Language language) =>
-        Fill(ReportText.Get("tok.hangul-value", language), ("hangul", Count(v.HangulTokens)), ("share", (v.HangulShare * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%"), ("words", Count(v.HangulWordTokens)));
+        Placeholders.Fill(ReportText.Get("tok.hangul-value", language), ("hangul", Count(v.HangulTokens)), ("share", (v.HangulShare * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%"), ("words", Count(v.HangulWordTokens)));
 
     private static string Symbol(TokenizerOrigin origin) => origin.Symbol();
 
     private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Fixed(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
-
-    private static string Fill(string template, params (string Key, string Value)[] values) =>
-        values.Aggregate(template, (text, v) => text.Replace("{" + v.Key + "}", v.Value, StringComparison.Ordinal));
 }

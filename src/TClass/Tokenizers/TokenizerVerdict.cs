@@ -124,10 +124,7 @@ public sealed record TokenizerVerdict(TokenizerOrigin Origin, string? Reference,
         public VerdictReason Say(string key, Dictionary<string, string> values)
         {
             var (english, korean) = Messages.TryGetValue(key, out var message) ? message : throw new InvalidDataException($"verdict.yaml has no message {key}");
-            return new VerdictReason(key, new LocalizedText(Fill(english, values), Fill(korean, values)));
+            return new VerdictReason(key, new LocalizedText(Placeholders.Fill(english, values), Placeholders.Fill(korean, values)));
         }
-
-        private static string Fill(string template, Dictionary<string, string> values) =>
-            values.Aggregate(template, (text, value) => text.Replace("{" + value.Key + "}", value.Value, StringComparison.Ordinal));
     }
 }
