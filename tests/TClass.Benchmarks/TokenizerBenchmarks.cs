@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using TClass.References;
 using TClass.Tokenizers;
 
 namespace TClass.Benchmarks;
@@ -17,9 +18,7 @@ public class TokenizerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var cache = Environment.GetEnvironmentVariable("TCLASS_TOKENIZER_CACHE") is { Length: > 0 } configured
-            ? configured : Path.Combine(Repo.Root, ".cache", "tokenizers");
-        _path = Path.Combine(cache, "qwen2_5", "tokenizer.json");
+        _path = Path.Combine(ReferenceFiles.DefaultCache(Repo.Root), "qwen2_5", "tokenizer.json");
         if (!File.Exists(_path))
         {
             throw new FileNotFoundException("fetch the reference tokenizers first: dotnet run --project tools/TClass.References -- fetch", _path);

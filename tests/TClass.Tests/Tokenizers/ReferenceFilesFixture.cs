@@ -15,8 +15,7 @@ public sealed class ReferenceFilesFixture
 
     public ReferenceFilesFixture()
     {
-        var cache = Environment.GetEnvironmentVariable("TCLASS_TOKENIZER_CACHE") is { Length: > 0 } configured
-            ? configured : Path.Combine(TestData.RepoRoot, ".cache", "tokenizers");
+        var cache = ReferenceFiles.DefaultCache(TestData.RepoRoot);
         Sources = ReferenceTokenizers.ReadSources(File.ReadAllText(Path.Combine(TestData.RepoRoot, "rules", "tokenizers", "references.yaml")));
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
         Files = new ReferenceFiles(cache, http, TextWriter.Null);
