@@ -220,7 +220,7 @@ public static class ModelImporter
     {
         var tokenizer = new TokenizerFacts();
         int? counted = null;
-        var name = TokenizerReader.FileNames.FirstOrDefault(files.Has) ?? files.Files("*.tiktoken").FirstOrDefault();
+        var name = TokenizerReader.FileIn(files.Root);
         if (name is not null)
         {
             tokenizer = tokenizer with { File = "./" + name };

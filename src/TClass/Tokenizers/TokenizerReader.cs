@@ -17,8 +17,13 @@ public sealed record TokenizerReadResult(TokenizerFile? Tokenizer, ImmutableArra
 /// </summary>
 public static class TokenizerReader
 {
-    /// <summary>The file names looked for in a folder, in order of preference.</summary>
+    /// <summary>The file names looked for in a folder, in order of preference (then the first <c>*.tiktoken</c>).</summary>
     public static readonly ImmutableArray<string> FileNames = ["tokenizer.json", "tokenizer.model"];
+
+    /// <summary>The name of the tokenizer file in <paramref name="folder"/>, in order of preference, or null.</summary>
+    public static string? FileIn(string folder) =>
+        FileNames.FirstOrDefault(n => File.Exists(Path.Combine(folder, n)))
+        ?? Directory.EnumerateFiles(folder, "*.tiktoken").Select(Path.GetFileName).Order(StringComparer.Ordinal).FirstOrDefault();
 
     /// <summary>Reads the tokenizer at <paramref name="path"/> (a file, or a folder holding one).</summary>
     public static TokenizerReadResult Read(string path)
@@ -55,9 +60,7 @@ public static class TokenizerReader
     {
         if (Directory.Exists(path))
         {
-            var name = FileNames.FirstOrDefault(n => File.Exists(Path.Combine(path, n)))
-                ?? Directory.EnumerateFiles(path, "*.tiktoken").Select(Path.GetFileName).Order(StringComparer.Ordinal).FirstOrDefault();
-            return (path, name);
+            return (path, FileIn(path));
         }
 
         return File.Exists(path) ? (Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileName(path)) : (path, null);
