@@ -27,6 +27,7 @@ internal static class TClassCli
             InitCommand.Create(console),
             ImportCommand.Create(console),
             TokenizerCommand.Create(console),
+            WeightsCommand.Create(console),
             SchemaCommand.Create(console),
             RulesCommand.Create(console),
             RegistryCommand.Create(console),

@@ -35,7 +35,7 @@ internal static class EmbeddedRules
             .Select(n => n[Prefix.Length..])
             .Where(n => !n.StartsWith("catalog.", StringComparison.Ordinal) && !n.StartsWith("schema.", StringComparison.Ordinal)
                 && !n.StartsWith("i18n.", StringComparison.Ordinal) && !n.StartsWith("templates.", StringComparison.Ordinal)
-                && !n.StartsWith("tokenizers.", StringComparison.Ordinal))
+                && !n.StartsWith("tokenizers.", StringComparison.Ordinal) && !n.StartsWith("weights.", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
 
     private const string Prefix = "TClass.rules.";

@@ -5,6 +5,7 @@ using TClass.Catalogs;
 using TClass.Diagnostics;
 using TClass.Documents;
 using TClass.Manifests;
+using TClass.ModelFiles;
 using TClass.Tokenizers;
 
 namespace TClass.Evidence;

@@ -25,7 +25,7 @@ internal static class HuggingFaceTokenizerJson
 
     public static TokenizerFile? Read(string path, string name, byte[] bytes, int? configVocab, DiagnosticBag diagnostics)
     {
-        using var document = Evidence.ModelFolder.Json(name, bytes, diagnostics);
+        using var document = ModelFiles.ModelFolder.Json(name, bytes, diagnostics);
         if (document is null)
         {
             return null;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using TClass.Diagnostics;
 using TClass.Evidence;
+using TClass.ModelFiles;
 
 namespace TClass.Tokenizers;
 

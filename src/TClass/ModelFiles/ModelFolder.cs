@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.IO.MemoryMappedFiles;
+using System.Text;
+using System.Text.Json;
+using TClass.Diagnostics;
+
+namespace TClass.ModelFiles;
+
+/// <summary>
+/// Read-only access to the files of a local model folder, bounded and confined: every link on a
+/// file's path is resolved and a file whose real path leaves the folder is refused; only regular
+/// files are read (a pipe or device is never opened); a file larger than the limit, invalid UTF-8 or
+/// malformed JSON becomes a diagnostic, never an exception. Nothing is fetched from a network.
+/// </summary>
+internal sealed class ModelFolder(string root, DiagnosticBag diagnostics)
+{
+    /// <summary>The largest file read whole (config, cards, adapter and merge configs).</summary>
+    public const long MaxSmallFile = 4L * 1024 * 1024;
+
+    /// <summary>The largest tokenizer file read.</summary>
+    public const long MaxTokenizerFile = 64L * 1024 * 1024;
+
+    private readonly string _root = RealPath.Of(Path.GetFullPath(root)) ?? Path.GetFullPath(root);
+
+    public DiagnosticBag Diagnostics => diagnostics;
+
+    /// <summary>The folder's real path (links resolved).</summary>
+    public string Root => _root;
+
+    public bool Has(string name) => File.Exists(Path.Combine(_root, name));
+
+    public IEnumerable<string> Files(string pattern) =>
+        Directory.Exists(_root) ? Directory.EnumerateFiles(_root, pattern).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal) : [];
+
+    /// <summary>
+    /// The real path of <paramref name="name"/> (relative to the folder) when it is a regular, non-empty
+    /// file inside the folder; otherwise null, with a diagnostic unless the file simply does not exist.
+    /// </summary>
+    public FileInfo? Resolve(string name)
+    {
+        var path = Path.GetFullPath(Path.Combine(_root, name));
+        if (!File.Exists(path) && !Directory.Exists(path) && new FileInfo(path).LinkTarget is null)
+        {
+            return null;
+        }
+
+        var real = RealPath.Of(path);
+        if (real is null)
+        {
+            Error(name, "broken-link", $"{name} is a link that leads nowhere (or in a loop); it is not read.", "Replace the link with the file it should point at.");
+            return null;
+        }
+
+        if (!RealPath.IsInside(real, _root))
+        {
+            Error(name, "outside-folder", $"{name} leads to {real}, outside the model folder; it is not read.", "Copy the file into the folder if it belongs to the model.");
+            return null;
+        }
+
+        var file = new FileInfo(real);
+        if (Directory.Exists(real))
+        {
+            Error(name, "not-a-file", $"{name} is a folder, not a file.", "Point at the file itself.");
+            return null;
+        }
+
+        if (!file.Exists || file.Length == 0)
+        {
+            // Pipes, sockets and devices report no length; an empty regular file has nothing to read either.
+            Error(name, "not-a-regular-file", $"{name} is empty or not a regular file (a pipe or a device); it is not read.", "Point at the real file.");
+            return null;
+        }
+
+        return file;
+    }
+
+    /// <summary>The bytes of <paramref name="name"/>, or null (with a diagnostic when it exists but cannot be read safely).</summary>
+    public byte[]? Bytes(string name, long limit = MaxSmallFile)
+    {
+        if (Resolve(name) is not { } file)
+        {
+            return null;
+        }
+
+        if (file.Length > limit)
+        {
+            Error(name, "too-large", string.Create(CultureInfo.InvariantCulture, $"{name} is {file.Length:N0} bytes, over the {limit:N0}-byte limit; it is not read."),
+                "Check that this is the file you meant.");
+            return null;
+        }
+
+        try
+        {
+            // The limit holds while reading, whatever length the file system reported.
+            using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            var buffer = new byte[file.Length];
+            var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            if (read != buffer.Length || stream.ReadByte() != -1)
+            {
+                Error(name, "changed-while-read", $"{name} changed size while it was read.", "Read it again when nothing is writing it.");
+                return null;
+            }
+
+            return buffer;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Error(name, "unreadable", $"{name} cannot be read: {e.Message}", "Check its permissions.");
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="name"/> mapped into memory for reading (with its length), or null with a
+    /// diagnostic. The caller disposes the map.
+    /// </summary>
+    public (MemoryMappedFile Map, long Length)? Map(string name)
+    {
+        if (Resolve(name) is not { } file)
+        {
+            if (!Diagnostics.HasErrors)
+            {
+                Error(name, "not-found", $"{name} does not exist.", "Check the folder; a file may be missing from the download.");
+            }
+
+            return null;
+        }
+
+        try
+        {
+            return (MemoryMappedFile.CreateFromFile(file.FullName, FileMode.Open, null, 0, MemoryMappedFileAccess.Read), file.Length);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Error(name, "unreadable", $"{name} cannot be read: {e.Message}", "Check its permissions.");
+            return null;
+        }
+    }
+
+    /// <summary>The text of <paramref name="name"/>, or null (with a diagnostic when it exists but cannot be read safely).</summary>
+    public string? Text(string name, long limit = MaxSmallFile)
+    {
+        if (Bytes(name, limit) is not { } bytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            Error(name, "not-utf8", $"{name} is not UTF-8 text.", "Check the file.");
+            return null;
+        }
+    }
+
+    /// <summary>The JSON document <paramref name="name"/>, or null (with a diagnostic when it is malformed).</summary>
+    public JsonDocument? Json(string name, long limit = MaxSmallFile) =>
+        Bytes(name, limit) is { } bytes ? Json(name, bytes, diagnostics) : null;
+
+    /// <summary>Parses <paramref name="bytes"/> as the JSON file <paramref name="name"/>, or null with a diagnostic.</summary>
+    public static JsonDocument? Json(string name, ReadOnlyMemory<byte> bytes, DiagnosticBag diagnostics)
+    {
+        var text = bytes.Span.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
+        if (!System.Text.Unicode.Utf8.IsValid(text.Span))
+        {
+            diagnostics.Error("not-utf8", SourcePosition.WholeFile, name, $"{name} is not UTF-8 text.", "Check the file.");
+            return null;
+        }
+
+        try
+        {
+            return JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            var line = (int)(e.LineNumber ?? 0) + 1;
+            var column = (int)(e.BytePositionInLine ?? 0) + 1;
+            diagnostics.Error("invalid-json", new SourcePosition(line, column), name,
+                $"{name} is not valid JSON: {e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0]}", "Check the file; it may be truncated.");
+            return null;
+        }
+    }
+
+    public void Error(string name, string code, string message, string fix) =>
+        diagnostics.Error(code, SourcePosition.WholeFile, name, message, fix);
+
+    public void Warning(string name, string code, string message, string fix) =>
+        diagnostics.Warning(code, SourcePosition.WholeFile, name, message, fix);
+}
