@@ -24,7 +24,7 @@ internal static class OnnxInitializers
     private const string Fix = "Re-export the model; an ONNX file is a protobuf ModelProto whose graph holds the weights as initializers.";
 
     /// <summary>A parsed model's tensors, the in-memory blob of their raw bytes, and the tensors stored as external data.</summary>
-    public sealed record Initializers(ImmutableArray<WeightTensor> Tensors, byte[] Blob, ImmutableArray<(WeightTensor Tensor, string Location, long Offset, long Length)> External);
+    public sealed record Initializers(ImmutableArray<WeightTensor> Tensors, ReadOnlyMemory<byte> Blob, ImmutableArray<(WeightTensor Tensor, string Location, long Offset, long Length)> External);
 
     /// <summary>Reads the initializers of the ONNX model <paramref name="bytes"/> (the file <paramref name="name"/>).</summary>
     public static Initializers? Read(string name, byte[] bytes, int storage, DiagnosticBag diagnostics)
@@ -48,7 +48,7 @@ internal static class OnnxInitializers
         }
 
         var names = RecoveredNames(model.Graph);
-        using var blob = new MemoryStream();
+        using var blob = new MemoryStream(model.Graph.Initializer.Sum(i => i.RawData.Length));
         var tensors = ImmutableArray.CreateBuilder<WeightTensor>();
         var external = ImmutableArray.CreateBuilder<(WeightTensor, string, long, long)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -101,8 +101,8 @@ internal static class OnnxInitializers
                 continue;
             }
 
-            var data = Raw(initializer, dtype);
-            if (data is null || data.Length != expected)
+            var data = initializer.RawData.IsEmpty ? Typed(initializer, dtype) : initializer.RawData.Memory;
+            if (data is null || data.Value.Length != expected)
             {
                 diagnostics.Error("size-mismatch", SourcePosition.WholeFile, tensorName,
                     string.Create(CultureInfo.InvariantCulture, $"shape [{string.Join(", ", shape)}] of {dtype.Name} takes {expected} bytes, but the initializer holds {data?.Length ?? 0}."), Fix);
@@ -110,21 +110,15 @@ internal static class OnnxInitializers
             }
 
             tensors.Add(tensor with { Offset = blob.Position });
-            blob.Write(data);
+            blob.Write(data.Value.Span);
         }
 
-        return new Initializers(tensors.ToImmutable(), blob.ToArray(), external.ToImmutable());
+        return new Initializers(tensors.ToImmutable(), blob.GetBuffer().AsMemory(0, (int)blob.Length), external.ToImmutable());
     }
 
-    /// <summary>The raw little-endian bytes of an initializer, from raw_data or the typed field the exporter used.</summary>
-    private static byte[]? Raw(TensorProto t, TensorDType dtype)
-    {
-        if (!t.RawData.IsEmpty)
-        {
-            return t.RawData.ToByteArray();
-        }
-
-        return dtype.Name switch
+    /// <summary>The raw little-endian bytes of an initializer whose exporter used a typed field instead of raw_data.</summary>
+    private static ReadOnlyMemory<byte>? Typed(TensorProto t, TensorDType dtype) =>
+        dtype.Name switch
         {
             "F32" => MemoryMarshal.AsBytes(t.FloatData.ToArray().AsSpan()).ToArray(),
             "F64" => MemoryMarshal.AsBytes(t.DoubleData.ToArray().AsSpan()).ToArray(),
@@ -134,7 +128,6 @@ internal static class OnnxInitializers
             "I8" or "U8" or "BOOL" => [.. t.Int32Data.Select(v => (byte)v)],
             _ => null,
         };
-    }
 
     private static TensorDType? DType(int onnxType) => (TensorProto.Types.DataType)onnxType switch
     {

@@ -18,7 +18,7 @@ internal sealed record PlacedTensor(WeightTensor Tensor, TensorPlace Place, Weig
 internal sealed class PlacedCheckpoint
 {
     private readonly FrozenDictionary<string, PlacedTensor> _byKey;
-    private readonly FrozenDictionary<(WeightComponent, int, string), PlacedTensor> _byLayerRole;
+    private readonly FrozenDictionary<(WeightComponent, int, string, int), PlacedTensor> _byLayerRole;
 
     public PlacedCheckpoint(WeightCheckpoint checkpoint, ComponentMap map)
     {
@@ -30,7 +30,7 @@ internal sealed class PlacedCheckpoint
         })];
         _byKey = Tensors.GroupBy(t => t.Place.Key, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _byLayerRole = Tensors.Where(t => t.Place.Layer is not null)
-            .GroupBy(t => (t.Place.Component, t.Place.Layer!.Value, t.Place.Role))
+            .GroupBy(t => (t.Place.Component, t.Place.Layer!.Value, t.Place.Role, t.Place.Expert ?? -1))
             .ToFrozenDictionary(g => g.Key, g => g.First());
         Components = [.. Tensors.Select(t => t.Place.Component).Distinct().Order()];
     }
@@ -46,7 +46,8 @@ internal sealed class PlacedCheckpoint
 
     public PlacedTensor? ByKey(string key) => _byKey.GetValueOrDefault(key);
 
-    public PlacedTensor? At(WeightComponent component, int layer, string role) => _byLayerRole.GetValueOrDefault((component, layer, role));
+    /// <summary>The tensor of <paramref name="role"/> in block <paramref name="layer"/> (and expert <paramref name="expert"/>), if any.</summary>
+    public PlacedTensor? At(WeightComponent component, int layer, string role, int? expert = null) => _byLayerRole.GetValueOrDefault((component, layer, role, expert ?? -1));
 
     /// <summary>The block numbers of <paramref name="component"/>, in order.</summary>
     public ImmutableArray<int> Layers(WeightComponent component) =>

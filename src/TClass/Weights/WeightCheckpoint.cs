@@ -57,7 +57,16 @@ public sealed class WeightCheckpoint : IDisposable
     public WeightTensor? Find(string name) => _byName.GetValueOrDefault(name);
 
     /// <summary>Opens the weights in <paramref name="path"/>: a model folder, or one .safetensors or .onnx file.</summary>
-    public static WeightCheckpointResult Open(string path)
+    public static WeightCheckpointResult Open(string path) => Open(path, null);
+
+    /// <summary>
+    /// Tells of every read of tensor data: the file's full path, the offset and the length. The
+    /// benchmarks use it to fill sparse synthetic checkpoints where the comparison reads.
+    /// </summary>
+    internal Action<string, long, int>? ReadObserver { get; private init; }
+
+    /// <summary>Opens the weights in <paramref name="path"/>, telling <paramref name="observer"/> of every data read.</summary>
+    internal static WeightCheckpointResult Open(string path, Action<string, long, int>? observer)
     {
         ArgumentNullException.ThrowIfNull(path);
         var diagnostics = new DiagnosticBag(path);
@@ -166,7 +175,7 @@ public sealed class WeightCheckpoint : IDisposable
         }
 
         return new WeightCheckpointResult(
-            new WeightCheckpoint(path, format, [.. tensors.OrderBy(t => t.Name, StringComparer.Ordinal)], [.. storages], layout, headerBytes),
+            new WeightCheckpoint(path, format, [.. tensors.OrderBy(t => t.Name, StringComparer.Ordinal)], [.. storages], layout, headerBytes) { ReadObserver = observer },
             diagnostics.ToImmutableSorted());
     }
 
@@ -190,6 +199,7 @@ public sealed class WeightCheckpoint : IDisposable
         if (!tensor.Transposed)
         {
             meter.Take(bytes.Length);
+            ReadObserver?.Invoke(FullPath(tensor), tensor.Offset + firstRow * columns * size, bytes.Length);
             storage.Read(tensor.Offset + firstRow * columns * size, bytes);
         }
         else
@@ -200,6 +210,7 @@ public sealed class WeightCheckpoint : IDisposable
             meter.Take(bytes.Length);
             for (var i = 0; i < columns; i++)
             {
+                ReadObserver?.Invoke(FullPath(tensor), tensor.Offset + (i * stored + firstRow) * size, segment.Length);
                 storage.Read(tensor.Offset + (i * stored + firstRow) * size, segment);
                 for (var r = 0; r < count; r++)
                 {
@@ -223,6 +234,8 @@ public sealed class WeightCheckpoint : IDisposable
                 "Re-download the file; if it is what the model ships, report it to the model's authors."));
         }
     }
+
+    private string FullPath(WeightTensor tensor) => Path.GetFullPath(Directory.Exists(Folder) ? Path.Combine(Folder, tensor.File) : Folder);
 
     /// <summary>Converts stored little-endian values of <paramref name="dtype"/> to single precision.</summary>
     internal static void Convert(TensorDType dtype, ReadOnlySpan<byte> bytes, Span<float> into)

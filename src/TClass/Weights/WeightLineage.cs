@@ -24,13 +24,17 @@ public static class WeightLineage
         [WeightComponent.Decoder, WeightComponent.Embeddings, WeightComponent.Vision, WeightComponent.Audio, WeightComponent.Projector, WeightComponent.Mtp, WeightComponent.Other];
 
     /// <summary>Compares the model in <paramref name="model"/> with each of <paramref name="references"/>.</summary>
-    public static WeightLineageResult Compare(string model, IReadOnlyList<string> references, LineagePolicy? policy = null)
+    public static WeightLineageResult Compare(string model, IReadOnlyList<string> references, LineagePolicy? policy = null) =>
+        Compare(model, references, policy, null);
+
+    /// <summary>Compares, telling <paramref name="observer"/> of every read of tensor data (file, offset, length).</summary>
+    internal static WeightLineageResult Compare(string model, IReadOnlyList<string> references, LineagePolicy? policy, Action<string, long, int>? observer)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(references);
         policy ??= LineagePolicy.BuiltIn;
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        var opened = WeightCheckpoint.Open(model);
+        var opened = WeightCheckpoint.Open(model, observer);
         diagnostics.AddRange(opened.Diagnostics);
         if (opened.Checkpoint is not { } checkpoint)
         {
@@ -45,7 +49,7 @@ public static class WeightLineage
             var failed = false;
             foreach (var referencePath in references)
             {
-                var openedReference = WeightCheckpoint.Open(referencePath);
+                var openedReference = WeightCheckpoint.Open(referencePath, observer);
                 diagnostics.AddRange(openedReference.Diagnostics);
                 if (openedReference.Checkpoint is not { } referenceCheckpoint)
                 {
@@ -173,7 +177,7 @@ public static class WeightLineage
                 }
 
                 IEnumerable<PlacedTensor?> counterparts = a.Place.Layer is { } layer
-                    ? layerPairs.Where(p => p.Model == layer).Select(p => reference.At(component, p.Reference, a.Place.Role))
+                    ? layerPairs.Where(p => p.Model == layer).Select(p => reference.At(component, p.Reference, a.Place.Role, a.Place.Expert))
                     : [reference.ByKey(a.Place.Key)];
                 foreach (var b in counterparts.OfType<PlacedTensor>())
                 {

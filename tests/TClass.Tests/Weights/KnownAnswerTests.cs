@@ -140,6 +140,28 @@ public sealed class KnownAnswerTests : IDisposable
     }
 
     [Fact]
+    public void Experts_are_compared_with_the_same_experts_of_the_reference()
+    {
+        var moe = Shape with { Experts = 8, Intermediate = 48 };
+        var parent = SyntheticModel.Random(moe, 1);
+        var result = Compare(Write("child", parent.Train(0.05, 2)), Write("parent", parent));
+        Assert.Equal("fine-tune", result.Kind);
+        var experts = result[WeightComponent.Decoder]!.Tests[0].Tensors.Where(t => t.Tensor.Contains(".experts.", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(experts);
+        Assert.All(experts, e => Assert.Equal(e.Tensor, e.Reference));
+        Assert.All(experts, e => Assert.True(e.Pearson > 0.99, $"{e.Tensor}: r {e.Pearson}"));
+    }
+
+    [Fact]
+    public void Permuted_experts_keep_their_lineage()
+    {
+        var moe = Shape with { Experts = 8, Intermediate = 48 };
+        var parent = SyntheticModel.Random(moe, 1);
+        var result = Compare(Write("child", parent.Train(0.05, 2).Permute(3, moe.Heads)), Write("parent", parent));
+        Assert.Equal(LineageRelation.Derived, result[WeightComponent.Decoder]!.Relation);
+    }
+
+    [Fact]
     public void Mixed_element_types_and_shards_read_like_one_file()
     {
         var parent = SyntheticModel.Random(Shape, 1);
