@@ -37,6 +37,12 @@ internal static class ClassifyCommand
             DefaultValueFactory = _ => "declared",
         };
         prefer.AcceptOnlyFromAmong("declared", "evidence");
+        var against = new Option<string[]>("--against")
+        {
+            Description = "With --artifacts: test the model's weights against this reference model folder (tclass weights) and set what they show against the manifest. Repeatable.",
+            HelpName = "reference-dir",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var outDir = new Option<string?>("--out")
         {
             Description = "Also write one Markdown report and one SVG radar per manifest into this directory.",
@@ -52,7 +58,7 @@ internal static class ClassifyCommand
               cat card.yaml | tclass classify - --format jsonl
             """)
         {
-            paths, format, rules, country, minTier, lang, outDir, artifacts, prefer,
+            paths, format, rules, country, minTier, lang, outDir, artifacts, prefer, against,
         };
         command.SetAction(parse => Run(
             console,
@@ -64,12 +70,13 @@ internal static class ClassifyCommand
             Options.Language(parse.GetValue(lang)!),
             parse.GetValue(outDir),
             parse.GetValue(artifacts),
-            parse.GetValue(prefer) == "evidence" ? EvidencePreference.Evidence : EvidencePreference.Declared));
+            parse.GetValue(prefer) == "evidence" ? EvidencePreference.Evidence : EvidencePreference.Declared,
+            parse.GetValue(against) ?? []));
         return command;
     }
 
     private static int Run(CliConsole console, string[] paths, string format, string rules, string country, string? minTier, Language language, string? outDir,
-        string? artifacts, EvidencePreference prefer)
+        string? artifacts, EvidencePreference prefer, string[] references)
     {
         var classifier = Options.Classifier(rules, country, console);
         if (classifier is null)
@@ -84,6 +91,12 @@ internal static class ClassifyCommand
             return ExitCodes.InvalidInput;
         }
 
+        if (references.Length > 0 && artifacts is null)
+        {
+            console.Error.WriteLine("tclass: error: --against compares the weights of the --artifacts folder; give --artifacts <model-dir> with it.");
+            return ExitCodes.InvalidInput;
+        }
+
         var (inputs, missing) = Inputs.Expand(paths, console);
         ImportResult? evidence = null;
         if (artifacts is not null)
@@ -94,7 +107,7 @@ internal static class ClassifyCommand
                 return ExitCodes.InvalidInput;
             }
 
-            evidence = ModelImporter.Import(artifacts);
+            evidence = ModelImporter.Import(artifacts, references);
             foreach (var diagnostic in evidence.Diagnostics)
             {
                 console.Error.WriteLine(diagnostic.ToString());

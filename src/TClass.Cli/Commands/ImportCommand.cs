@@ -12,24 +12,32 @@ internal static class ImportCommand
     {
         var folder = new Argument<string>("model-dir") { Description = "A local Hugging Face model folder (config.json, README.md, tokenizer files…). Nothing is downloaded." };
         var output = new Option<string?>("--output", "-o") { Description = "Write the draft manifest to this file instead of standard output.", HelpName = "file" };
+        var against = new Option<string[]>("--against")
+        {
+            Description = "Test the model's weights against this reference model folder (tclass weights) and write what they show: an open derivative with its base and adaptation, or a third-party component. Repeatable.",
+            HelpName = "reference-dir",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("import", """
             Draft a manifest from a model's files: config.json (class, model type, remote code,
             hyperparameters compared with the published configurations of its family, multimodal
             sub-configs, quantization), the model card's front matter (base_model, base_model_relation),
-            adapter_config.json, mergekit_config.yml and the tokenizer files. Every concluded fact
-            gets an evidence entry naming its file and field; what the files cannot decide is left
-            out and listed for review.
+            adapter_config.json, mergekit_config.yml and the tokenizer files — and, with --against,
+            the weights themselves compared with reference models. Every concluded fact gets an
+            evidence entry naming its file and field (or the weight test and its numbers); what
+            the files cannot decide is left out and listed for review.
 
             Examples:
               tclass import ./Meta-Llama-3-8B -o llama3.yaml
               tclass import ./my-model > draft.yaml
+              tclass import ./my-vlm --against ./Qwen2.5-VL-7B-Instruct -o my-vlm.yaml
             """)
         {
-            folder, output,
+            folder, output, against,
         };
         command.SetAction(parse =>
         {
-            var result = ModelImporter.Import(parse.GetValue(folder)!);
+            var result = ModelImporter.Import(parse.GetValue(folder)!, parse.GetValue(against) ?? []);
             foreach (var diagnostic in result.Diagnostics)
             {
                 console.Error.WriteLine(diagnostic.ToString());

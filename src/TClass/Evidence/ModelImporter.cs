@@ -7,6 +7,7 @@ using TClass.Documents;
 using TClass.Manifests;
 using TClass.ModelFiles;
 using TClass.Tokenizers;
+using TClass.Weights;
 
 namespace TClass.Evidence;
 
@@ -30,6 +31,9 @@ public sealed record ImportResult(
 {
     /// <summary>The concluded fact at <paramref name="path"/>, if any.</summary>
     public ConcludedFact? Fact(string path) => Facts.FirstOrDefault(f => f.Path == path);
+
+    /// <summary>The weight-lineage report against the references given to the import, if any.</summary>
+    public WeightLineageReport? Weights { get; init; }
 }
 
 /// <summary>
@@ -41,8 +45,16 @@ public sealed record ImportResult(
 public static class ModelImporter
 {
     /// <summary>Imports <paramref name="folder"/>.</summary>
-    public static ImportResult Import(string folder, CatalogSet? catalogs = null)
+    public static ImportResult Import(string folder, CatalogSet? catalogs = null) => Import(folder, [], catalogs);
+
+    /// <summary>
+    /// Imports <paramref name="folder"/> and tests its weights against each of <paramref name="references"/>
+    /// (<see cref="WeightLineage"/>): what the weights show — an open derivative with its base and
+    /// adaptation, or a third-party component — goes into the draft with the test as evidence.
+    /// </summary>
+    public static ImportResult Import(string folder, IReadOnlyList<string> references, CatalogSet? catalogs = null)
     {
+        ArgumentNullException.ThrowIfNull(references);
         ArgumentNullException.ThrowIfNull(folder);
         catalogs ??= CatalogSet.BuiltIn;
         var diagnostics = new DiagnosticBag(folder);
@@ -112,6 +124,29 @@ public static class ModelImporter
                 break;
         }
 
+        WeightLineageReport? lineage = null;
+        var components = ImmutableArray<Component>.Empty;
+        if (references.Count > 0)
+        {
+            var compared = WeightLineage.Compare(folder, references);
+            diagnostics.AddRange(compared.Diagnostics);
+            if (compared.Report is { } report)
+            {
+                lineage = report;
+                var measured = new List<ConcludedFact>();
+                (var measuredWeights, components) = WeightEvidence.Conclude(report, measured, review);
+                if (measuredWeights is not null)
+                {
+                    // What the weights show outranks what the card's front matter says.
+                    facts.RemoveAll(f => f.Path.StartsWith("weights.", StringComparison.Ordinal));
+                    review.RemoveAll(r => r.StartsWith("weights.origin: no file says", StringComparison.Ordinal) || r.StartsWith("weights.adaptation:", StringComparison.Ordinal));
+                    weights = measuredWeights;
+                }
+
+                facts.AddRange(measured);
+            }
+        }
+
         var architecture = new ArchitectureFacts();
         ArchitectureComparison? comparison = null;
         var modalities = ImmutableArray.Create(Modality.Text);
@@ -144,6 +179,8 @@ public static class ModelImporter
             Weights = weights,
             Architecture = architecture,
             Tokenizer = tokenizer,
+            Components = components,
+            ComponentsDeclared = !components.IsEmpty,
             Evidence = facts.GroupBy(f => f.Path).ToImmutableSortedDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal),
         };
         if (id == Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)))
@@ -151,7 +188,7 @@ public static class ModelImporter
             review.Insert(0, $"model.id: set to the folder name '{id}'; write the model's Hugging Face id if it has one.");
         }
 
-        return new ImportResult(folder, draft, [.. facts], comparison, copyOf, [.. review], diagnostics.ToImmutableSorted());
+        return new ImportResult(folder, draft, [.. facts], comparison, copyOf, [.. review], diagnostics.ToImmutableSorted()) { Weights = lineage };
     }
 
     private static (ArchitectureFacts, ImmutableArray<Modality>) Architecture(

@@ -59,7 +59,9 @@ public sealed record Reconciliation(ImmutableArray<FactProvenance> Facts, Immuta
         {
             var path = descriptor.Path;
             var concluded = evidence.Fact(path);
-            var declaredValue = claims.IsDeclared(path) ? Display(claims.Read(path)) : null;
+            // An absent components list is a claim too: that no part has weights of its own.
+            var declaredValue = claims.IsDeclared(path) ? Display(claims.Read(path))
+                : path == "components" && evidence.Fact(path) is not null && declared.Components.IsEmpty ? "none (no components declared)" : null;
             if (concluded is null)
             {
                 if (declaredValue is not null && path != "model.id")
@@ -75,7 +77,8 @@ public sealed record Reconciliation(ImmutableArray<FactProvenance> Facts, Immuta
             {
                 facts.Add(new FactProvenance(path, ProvenanceStatus.Concluded, null, concludedValue, concluded.Source));
             }
-            else if (Same(claims.Read(path), found.Read(path)) || path == "tokenizer.base" && SameTokenizer(declaredValue, concludedValue))
+            else if (claims.IsDeclared(path) && Same(claims.Read(path), found.Read(path)) || path == "tokenizer.base" && SameTokenizer(declaredValue, concludedValue)
+                || path == "components" && claims.IsDeclared(path) && SameParts(declared.Components, evidence.Draft.Components))
             {
                 facts.Add(new FactProvenance(path, ProvenanceStatus.Agreeing, declaredValue, concludedValue, concluded.Source));
             }
@@ -89,6 +92,10 @@ public sealed record Reconciliation(ImmutableArray<FactProvenance> Facts, Immuta
             }
 
             preferred = Take(preferred, evidence.Draft, path);
+            if (evidence.Draft.Evidence.TryGetValue(path, out var source))
+            {
+                preferred = preferred with { Evidence = preferred.Evidence.SetItem(path, source) };
+            }
         }
 
         return new Reconciliation(facts.ToImmutable(), conflicts.ToImmutable(), preferred);
@@ -102,6 +109,10 @@ public sealed record Reconciliation(ImmutableArray<FactProvenance> Facts, Immuta
         (null, null) => true,
         _ => a is not null && b is not null && a.Display == b.Display,
     };
+
+    /// <summary>Whether every part the weights show is declared with the same role and origin (its base may be spelled otherwise).</summary>
+    private static bool SameParts(ImmutableArray<Component> declared, ImmutableArray<Component> concluded) =>
+        concluded.All(c => declared.Any(d => d.Role == c.Role && d.Origin == c.Origin));
 
     /// <summary>
     /// Whether a declared tokenizer base names the concluded reference: the reference id, spelled
@@ -128,6 +139,7 @@ public sealed record Reconciliation(ImmutableArray<FactProvenance> Facts, Immuta
         "tokenizer.base" => m with { Tokenizer = m.Tokenizer with { Base = draft.Tokenizer.Base } },
         "tokenizer.vocab_size" => m with { Tokenizer = m.Tokenizer with { VocabSize = draft.Tokenizer.VocabSize } },
         "tokenizer.file" => m with { Tokenizer = m.Tokenizer with { File = draft.Tokenizer.File } },
+        "components" => m with { Components = [.. m.Components, .. draft.Components.Where(c => !m.Components.Contains(c))], ComponentsDeclared = true },
         _ => m,
     };
 }
