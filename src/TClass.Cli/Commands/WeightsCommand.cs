@@ -80,6 +80,11 @@ internal static class WeightsCommand
                 "md" => WeightsReport.Markdown(report, language),
                 _ => WeightsReport.Text(report, language),
             });
+            if (result.Diagnostics.Any(d => d.Severity == Diagnostics.DiagnosticSeverity.Error))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             return parse.GetValue(failOn) switch
             {
                 "derived" when report.Comparisons.Any(c => c.Relation == LineageRelation.Derived) => ExitCodes.BelowMinimum,

@@ -1,7 +1,9 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using TClass.Diagnostics;
 using TClass.Text;
+using TClass.Tokenizers;
 
 namespace TClass.Weights;
 
@@ -20,6 +22,10 @@ public sealed record WeightLineageResult(WeightLineageReport? Report, ImmutableA
 /// </summary>
 public static class WeightLineage
 {
+    /// <summary>The kinds of derivation, most structural first: the first a comparison shows is its main kind.</summary>
+    internal static readonly ImmutableArray<string> KindOrder =
+        ["depth-upscaling", "pruning", "merge", "vocabulary-expansion", "component-reuse", "identical", "fine-tune", "continued-pretraining"];
+
     private static readonly WeightComponent[] Order =
         [WeightComponent.Decoder, WeightComponent.Embeddings, WeightComponent.Vision, WeightComponent.Audio, WeightComponent.Projector, WeightComponent.Mtp, WeightComponent.Other];
 
@@ -46,34 +52,45 @@ public static class WeightLineage
             var map = ComponentMap.BuiltIn;
             var placed = new PlacedCheckpoint(checkpoint, map);
             var comparisons = ImmutableArray.CreateBuilder<WeightComparison>();
+            var runs = new List<(PlacedCheckpoint Reference, ComparisonRun Run)>();
             var failed = false;
-            foreach (var referencePath in references)
+            try
             {
-                var openedReference = WeightCheckpoint.Open(referencePath, observer);
-                diagnostics.AddRange(openedReference.Diagnostics);
-                if (openedReference.Checkpoint is not { } referenceCheckpoint)
+                foreach (var referencePath in references)
                 {
-                    failed = true;
-                    continue;
-                }
+                    var openedReference = WeightCheckpoint.Open(referencePath, observer);
+                    diagnostics.AddRange(openedReference.Diagnostics);
+                    if (openedReference.Checkpoint is not { } referenceCheckpoint)
+                    {
+                        failed = true;
+                        continue;
+                    }
 
-                using (referenceCheckpoint)
-                {
+                    var reference = new PlacedCheckpoint(referenceCheckpoint, map);
+                    var run = new ComparisonRun(placed, reference, referencePath, policy);
                     try
                     {
-                        comparisons.Add(new ComparisonRun(placed, new PlacedCheckpoint(referenceCheckpoint, map), referencePath, policy).Run());
+                        comparisons.Add(run.Run());
+                        runs.Add((reference, run));
                     }
                     catch (WeightDataException e)
                     {
                         diagnostics.Add(e.Diagnostic);
+                        reference.Checkpoint.Dispose();
                         failed = true;
                     }
                 }
-            }
 
-            if (failed)
+                if (failed && comparisons.Count == 0)
+                {
+                    return new WeightLineageResult(null, diagnostics.ToImmutable());
+                }
+
+                Merges(placed, runs, comparisons, policy);
+            }
+            finally
             {
-                return new WeightLineageResult(null, diagnostics.ToImmutable());
+                runs.ForEach(r => r.Reference.Checkpoint.Dispose());
             }
 
             var counts = Order.Select(c => KeyValuePair.Create(c, placed.In(c).Count())).Where(c => c.Value > 0).ToImmutableArray();
@@ -81,6 +98,33 @@ public static class WeightLineage
                 model, checkpoint.Format, counts, comparisons.ToImmutable(), NotComparedIn(placed), policy.Sampling.Seed, policy.Sampling.BudgetBytes,
                 checkpoint.HeaderBytes + comparisons.Sum(c => c.BytesRead));
             return new WeightLineageResult(report, diagnostics.ToImmutable());
+        }
+    }
+
+    /// <summary>
+    /// Two references the decoder descends from may be the parents of a merge: fitted jointly on the
+    /// same samples, both comparisons are marked as a merge when together they explain the weights.
+    /// </summary>
+    private static void Merges(PlacedCheckpoint model, List<(PlacedCheckpoint Reference, ComparisonRun Run)> runs, ImmutableArray<WeightComparison>.Builder comparisons, LineagePolicy policy)
+    {
+        for (var i = 0; i < runs.Count; i++)
+        {
+            for (var j = i + 1; j < runs.Count; j++)
+            {
+                if (comparisons[i][WeightComponent.Decoder]?.Relation != LineageRelation.Derived || comparisons[j][WeightComponent.Decoder]?.Relation != LineageRelation.Derived)
+                {
+                    continue;
+                }
+
+                var pairs = comparisons[i][WeightComponent.Decoder]!.Tests.First(t => t.Test == "elementwise").Tensors;
+                var context = new LineageContext(policy, new ReadMeter(policy.Sampling.BudgetBytes));
+                if (MergeFit.Fit(model, runs[i].Reference, runs[j].Reference, pairs, context) is { } fit && MergeFit.IsMerge(fit))
+                {
+                    var note = MergeFit.Note(policy, comparisons[i].Reference, comparisons[j].Reference, fit);
+                    comparisons[i] = MergeFit.Mark(comparisons[i], note) with { BytesRead = comparisons[i].BytesRead + context.Meter.Read };
+                    comparisons[j] = MergeFit.Mark(comparisons[j], note);
+                }
+            }
         }
     }
 
@@ -95,6 +139,7 @@ public static class WeightLineage
         private readonly List<LayerAlignment> _layers = [];
         private readonly Dictionary<WeightComponent, LineageTest> _elementwise = [];
         private readonly HashSet<string> _kinds = [];
+        private (FrozenDictionary<string, int> Model, FrozenDictionary<string, int> Reference)? _tokens;
 
         public WeightComparison Run()
         {
@@ -141,8 +186,9 @@ public static class WeightLineage
 
             if (kinds.Contains("vocabulary-expansion") && Embedding(model) is { } ea && Embedding(reference) is { } eb)
             {
+                var added = _tokens is { } tokens ? TokenIds.Added(tokens.Model, tokens.Reference) : ea.Tensor.Rows - eb.Tensor.Rows;
                 notes.Add(policy.Say("vocabulary-expanded", ("reference_rows", eb.Tensor.Rows.ToString("N0", CultureInfo.InvariantCulture)),
-                    ("added", (ea.Tensor.Rows - eb.Tensor.Rows).ToString("N0", CultureInfo.InvariantCulture))));
+                    ("added", added.ToString("N0", CultureInfo.InvariantCulture))));
             }
 
             if (kinds.Contains("merge") && _elementwise.TryGetValue(WeightComponent.Decoder, out var decoderTest))
@@ -309,12 +355,28 @@ public static class WeightLineage
             return [.. layersA.Intersect(layersB).Select(l => (l, l))];
         }
 
-        /// <summary>Rows of the token embeddings that hold the same token in both models: by index, the shorter vocabulary's length.</summary>
+        /// <summary>
+        /// Rows of the token embeddings that hold the same token in both models: by token string when
+        /// both folders have a tokenizer (tokenizer.json or vocab.txt), else by index over the shorter
+        /// vocabulary.
+        /// </summary>
         private List<(int Model, int Reference)> TokenRows()
         {
-            var rows = Math.Min(Embedding(model)?.Tensor.Rows ?? 0, Embedding(reference)?.Tensor.Rows ?? 0);
+            var rowsA = Embedding(model)?.Tensor.Rows ?? 0;
+            var rowsB = Embedding(reference)?.Tensor.Rows ?? 0;
+            if (TokenIdsOf(model) is { } a && TokenIdsOf(reference) is { } b)
+            {
+                _tokens = (a, b);
+                return [.. a.Where(t => t.Value < rowsA && b.TryGetValue(t.Key, out var id) && id < rowsB)
+                    .Select(t => (t.Value, b[t.Key])).OrderBy(p => p.Item1).ThenBy(p => p.Item2)];
+            }
+
+            var rows = Math.Min(rowsA, rowsB);
             return [.. Enumerable.Range(0, (int)Math.Min(rows, int.MaxValue)).Select(i => (i, i))];
         }
+
+        private static FrozenDictionary<string, int>? TokenIdsOf(PlacedCheckpoint checkpoint) =>
+            Directory.Exists(checkpoint.Checkpoint.Folder) ? TokenIds.Read(checkpoint.Checkpoint.Folder) : null;
 
         private static PlacedTensor? Embedding(PlacedCheckpoint checkpoint) =>
             checkpoint.Tensors.Where(t => t.Place.Anchor == AnchorRows.Tokens && t.Comparable).OrderBy(t => t.Place.Key.Contains("lm_head", StringComparison.Ordinal) ? 1 : 0)
@@ -348,8 +410,9 @@ public static class WeightLineage
                 _kinds.Add("pruning");
             }
 
-            if (Embedding(model) is { } ea && Embedding(reference) is { } eb && ea.Tensor.Rows > eb.Tensor.Rows
-                && components.Any(c => c.Component == WeightComponent.Embeddings && c.Relation == LineageRelation.Derived))
+            var grown = Embedding(model) is { } ea && Embedding(reference) is { } eb && ea.Tensor.Rows > eb.Tensor.Rows
+                && (_tokens is not { } tokens || TokenIds.Added(tokens.Model, tokens.Reference) > 0);
+            if (grown && components.Any(c => c.Component == WeightComponent.Embeddings && c.Relation == LineageRelation.Derived))
             {
                 _kinds.Add("vocabulary-expansion");
             }
@@ -387,8 +450,7 @@ public static class WeightLineage
                 }
             }
 
-            string[] order = ["depth-upscaling", "pruning", "merge", "vocabulary-expansion", "component-reuse", "identical", "fine-tune", "continued-pretraining"];
-            return [.. order.Where(_kinds.Contains)];
+            return [.. KindOrder.Where(_kinds.Contains)];
         }
 
         private LocalizedText Summary(LineageRelation relation, ImmutableArray<ComponentLineage> components)

@@ -117,12 +117,63 @@ public sealed class KnownAnswerTests : IDisposable
     }
 
     [Fact]
+    public void Two_fine_tunes_interpolated_are_a_merge_of_both()
+    {
+        var basis = SyntheticModel.Random(Shape, 1);
+        var first = basis.Train(0.3, 2);
+        var second = basis.Train(0.3, 3);
+        var merged = Write("merged", first.Merge(second, 0.5));
+        var result = WeightLineage.Compare(merged, [Write("first", first), Write("second", second)]).Report!;
+        Assert.All(result.Comparisons, c => Assert.Equal(("merge", LineageRelation.Derived), (c.Kind, c.Relation)));
+        Assert.All(result.Comparisons, c => Assert.Contains(c.Notes, n => n.En.StartsWith("Together ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_fine_tune_compared_with_its_base_and_an_unrelated_model_is_no_merge()
+    {
+        var basis = SyntheticModel.Random(Shape, 1);
+        var result = WeightLineage.Compare(Write("child", basis.Train(0.05, 2)), [Write("base", basis), Write("other", SyntheticModel.Random(Shape, 9))]).Report!;
+        Assert.Equal(("fine-tune", LineageRelation.Derived), (result.Comparisons[0].Kind, result.Comparisons[0].Relation));
+        Assert.Equal(LineageRelation.Independent, result.Comparisons[1].Relation);
+    }
+
+    [Fact]
+    public void One_broken_reference_does_not_hide_the_others()
+    {
+        var basis = SyntheticModel.Random(Shape, 1);
+        var broken = Path.Combine(_root, "broken");
+        Directory.CreateDirectory(broken);
+        File.WriteAllBytes(Path.Combine(broken, "model.safetensors"), [1, 2, 3]);
+        var result = WeightLineage.Compare(Write("child", basis.Train(0.05, 2)), [broken, Write("base", basis)]);
+        Assert.Contains(result.Diagnostics, d => d.Code == "truncated");
+        Assert.Equal(LineageRelation.Derived, Assert.Single(result.Report!.Comparisons).Relation);
+    }
+
+    [Fact]
     public void Added_embedding_rows_are_a_vocabulary_expansion()
     {
         var parent = SyntheticModel.Random(Shape, 1);
         var result = Compare(Write("child", parent.ExpandVocabulary(128, 2).Train(0.05, 3)), Write("parent", parent));
         Assert.Equal(LineageRelation.Derived, result.Relation);
         Assert.Equal("vocabulary-expansion", result.Kind);
+    }
+
+    [Fact]
+    public void A_reindexed_vocabulary_is_matched_through_both_tokenizers()
+    {
+        var parent = SyntheticModel.Random(Shape, 1);
+        var order = Enumerable.Range(0, Shape.Vocab).ToArray();
+        new Random(7).Shuffle(order);
+        var child = Write("child", parent.ReindexVocabulary(order).Train(0.05, 2));
+        var reference = Write("parent", parent);
+        SyntheticModel.WriteVocabulary(child, order);
+        SyntheticModel.WriteVocabulary(reference, Enumerable.Range(0, Shape.Vocab));
+
+        var result = Compare(child, reference);
+
+        Assert.Equal(LineageRelation.Derived, result[WeightComponent.Embeddings]!.Relation);
+        Assert.Equal("fine-tune", result.Kind);
+        Assert.All(result[WeightComponent.Embeddings]!.Tests[0].Tensors, t => Assert.True(t.Pearson > 0.99, $"{t.Tensor}: r {t.Pearson}"));
     }
 
     [Fact]

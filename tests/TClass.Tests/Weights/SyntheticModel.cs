@@ -226,6 +226,33 @@ public sealed class SyntheticModel
         return new SyntheticModel(tensors);
     }
 
+    /// <summary>
+    /// The same model with its vocabulary re-indexed: row j of the embeddings and output head is the
+    /// old row <c>order[j]</c>. Write the matching vocab.txt with <see cref="WriteVocabulary"/>.
+    /// </summary>
+    public SyntheticModel ReindexVocabulary(int[] order)
+    {
+        var tensors = new SortedDictionary<string, (long[], float[])>(_tensors, StringComparer.Ordinal);
+        foreach (var name in new[] { "model.embed_tokens.weight", "lm_head.weight" })
+        {
+            var (shape, data) = _tensors[name];
+            var columns = (int)shape[1];
+            var result = new float[data.Length];
+            for (var j = 0; j < order.Length; j++)
+            {
+                Array.Copy(data, order[j] * columns, result, j * columns, columns);
+            }
+
+            tensors[name] = (shape, result);
+        }
+
+        return new SyntheticModel(tensors);
+    }
+
+    /// <summary>Writes a WordPiece vocab.txt whose line j is the token <c>t{order[j]}</c>.</summary>
+    public static void WriteVocabulary(string folder, IEnumerable<int> order) =>
+        File.WriteAllLines(Path.Combine(folder, "vocab.txt"), order.Select(i => "t" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
     /// <summary>This model with the vision tower and projector of <paramref name="donor"/>.</summary>
     public SyntheticModel WithVisionOf(SyntheticModel donor)
     {
