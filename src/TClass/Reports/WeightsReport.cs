@@ -51,7 +51,8 @@ public static class WeightsReport
             {
                 foreach (var test in component.Tests)
                 {
-                    rows.Add([test.Test, ComponentMap.Name(component.Component), WeightLineage.Word(test.Outcome), Statistic(test)]);
+                    rows.Add([policy.Label("tests", test.Test).In(language), policy.Label("components", ComponentMap.Name(component.Component)).In(language),
+                        policy.Label("outcomes", WeightLineage.Word(test.Outcome)).In(language), Statistic(test, language)]);
                 }
             }
 
@@ -115,8 +116,8 @@ public static class WeightsReport
             {
                 foreach (var test in component.Tests)
                 {
-                    text.Append("| ").Append(test.Test).Append(" | ").Append(ComponentMap.Name(component.Component)).Append(" | ")
-                        .Append(WeightLineage.Word(test.Outcome)).Append(" | ").Append(Statistic(test)).Append(" |\n");
+                    text.Append("| ").Append(policy.Label("tests", test.Test).In(language)).Append(" | ").Append(policy.Label("components", ComponentMap.Name(component.Component)).In(language)).Append(" | ")
+                        .Append(policy.Label("outcomes", WeightLineage.Word(test.Outcome)).In(language)).Append(" | ").Append(Statistic(test, language)).Append(" |\n");
                 }
             }
 
@@ -335,37 +336,54 @@ public static class WeightsReport
         return comparison.Kind is { } kind ? relation + " — " + string.Join(", ", comparison.Kinds.Select(k => policy.Label("kinds", k).In(language))) : relation;
     }
 
-    /// <summary>The statistic of a test in one line.</summary>
-    private static string Statistic(LineageTest test)
+    /// <summary>The statistic of a test in one line, in <paramref name="language"/>.</summary>
+    private static string Statistic(LineageTest test, Language language)
     {
-        double F(string name) => test.Figures.FirstOrDefault(f => f.Key == name).Value;
-        string N(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
-        string C(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
-        return test.Test switch
+        if (test.Figures.IsEmpty)
         {
-            "elementwise" when test.Figures.IsEmpty => "—",
-            "elementwise" => $"r {N(F("median_pearson"))} (max |r| {N(F("largest_abs_pearson"))}) · raw cos {N(F("median_cosine"))} · {C(F("matching"))}/{C(F("tensors"))} tensors · null ±{N(F("null_sd"))} · z crit {F("critical_z").ToString("0.0", CultureInfo.InvariantCulture)} · power {N(F("power"))}",
-            "anchor-gram" => $"Mantel r {N(F("mantel_r"))} · null {N(F("null_mean"))} ± {N(F("null_sd"))} · {C(F("anchors"))} anchors",
-            "residual-alignment" => $"{C(F("matched"))}/{C(F("sampled"))} matched ({C(F("in_place"))} in place) · median r {N(F("median_best_r"))} · chance {N(F("chance_max"))}",
-            "unit-matching" => $"{C(F("matched"))}/{C(F("sampled"))} units ({C(F("in_place"))} in place) · median r {N(F("median_best_r"))} · chance {N(F("chance_max"))}",
-            _ => string.Join(" · ", test.Figures.Select(f => f.Key + " " + N(f.Value))),
+            return "—";
+        }
+
+        double F(string name) => test.Figures.FirstOrDefault(f => f.Key == name).Value;
+        string N(string name) => F(name).ToString("0.000", CultureInfo.InvariantCulture);
+        string C(string name) => F(name).ToString("N0", CultureInfo.InvariantCulture);
+        var values = test.Test switch
+        {
+            "elementwise" => new[]
+            {
+                ("r", N("median_pearson")), ("largest", N("largest_abs_pearson")), ("cosine", N("median_cosine")), ("matching", C("matching")),
+                ("tensors", C("tensors")), ("sd", N("null_sd")), ("critical", F("critical_z").ToString("0.0", CultureInfo.InvariantCulture)), ("power", N("power")),
+            },
+            "anchor-gram" => [("r", N("mantel_r")), ("mean", N("null_mean")), ("sd", N("null_sd")), ("anchors", C("anchors"))],
+            _ => [("matched", C("matched")), ("sampled", C("sampled")), ("in_place", C("in_place")), ("r", N("median_best_r")), ("chance", N("chance_max"))],
         };
+        return Placeholders.Fill(ReportText.Get("w.stat." + test.Test, language), values);
     }
 
     private static IEnumerable<string> Controls(WeightComparison comparison, Language language)
     {
         var pairs = comparison.Components.SelectMany(c => c.Tests).Where(t => t.Test == "elementwise").SelectMany(t => t.Tensors).ToList();
+        static string N(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+        IEnumerable<(string, string)> Medians(List<TensorComparison> list) =>
+        [
+            ("cosine", N(Statistics.Median(list.Select(p => p.ShuffledCosine)))), ("pearson", N(Statistics.Median(list.Select(p => p.ShuffledPearson)))),
+            ("raw", N(Statistics.Median(list.Select(p => p.Cosine)))), ("r", N(Statistics.Median(list.Select(p => p.Pearson)))),
+            ("count", list.Count.ToString("N0", CultureInfo.InvariantCulture)),
+        ];
         if (pairs.Count > 0)
         {
-            string N(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
-            yield return Placeholders.Fill(ReportText.Get("w.shuffled", language),
-                ("cosine", N(Statistics.Median(pairs.Select(p => p.ShuffledCosine)))), ("pearson", N(Statistics.Median(pairs.Select(p => p.ShuffledPearson)))),
-                ("raw", N(Statistics.Median(pairs.Select(p => p.Cosine)))), ("r", N(Statistics.Median(pairs.Select(p => p.Pearson)))));
+            yield return Placeholders.Fill(ReportText.Get("w.shuffled", language), [.. Medians(pairs)]);
+        }
+
+        // Values that share a mean (norm weights) keep a high raw cosine whatever they are compared with.
+        var offset = pairs.Where(p => p.ShuffledCosine >= 0.5).ToList();
+        if (offset.Count > 0)
+        {
+            yield return Placeholders.Fill(ReportText.Get("w.offset", language), [.. Medians(offset)]);
         }
 
         foreach (var layers in comparison.Layers)
         {
-            string N(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
             yield return Placeholders.Fill(ReportText.Get("w.baseline", language), ("within", N(layers.WithinBaseline)), ("cross", N(layers.CrossBaseline)));
         }
 

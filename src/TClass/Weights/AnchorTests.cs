@@ -57,7 +57,7 @@ internal sealed class AnchorTests(LineageContext context)
         }
 
         // Inputs: axis 0 is the residual stream, the rest are the fixed inputs.
-        if (a.Tensor.Columns != b.Tensor.Columns || a.Tensor.Columns < 16 || a.Tensor.Transposed || b.Tensor.Transposed)
+        if (a.Tensor.Transposed || b.Tensor.Transposed || a.Tensor.Shape.Length < 2 || b.Tensor.Shape.Length < 2)
         {
             return null;
         }
@@ -65,7 +65,7 @@ internal sealed class AnchorTests(LineageContext context)
         var residualA = (int)a.Tensor.Shape[0];
         var residualB = (int)b.Tensor.Shape[0];
         var inputs = (int)(a.Tensor.Elements / residualA);
-        if (inputs != b.Tensor.Elements / residualB || !context.Meter.CanAfford(a.Tensor.ByteLength + b.Tensor.ByteLength))
+        if (inputs < 16 || inputs != b.Tensor.Elements / residualB || !context.Meter.CanAfford(a.Tensor.ByteLength + b.Tensor.ByteLength))
         {
             context.BudgetSpent |= inputs == b.Tensor.Elements / residualB;
             return null;

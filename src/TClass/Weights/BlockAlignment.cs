@@ -84,7 +84,7 @@ internal sealed class BlockAlignment(LineageContext context)
             }
         }
 
-        return new LayerAlignment(component, layersA.Length, layersB.Length, pairs.ToImmutable(), Describe(pairs.ToImmutable(), layersA, layersB),
+        return new LayerAlignment(component, layersA.Length, layersB.Length, pairs.ToImmutable(), Describe(component, pairs.ToImmutable(), layersA, layersB),
             Statistics.Median(within), Statistics.Median(cross));
     }
 
@@ -98,7 +98,7 @@ internal sealed class BlockAlignment(LineageContext context)
             used.Count == 0 ? [] : [.. alignment.Pairs.Where(p => p.Reference is null).Select(p => p.Model)]);
     }
 
-    private LocalizedText Describe(ImmutableArray<(int Model, int? Reference, double R)> pairs, ImmutableArray<int> layersA, ImmutableArray<int> layersB)
+    private LocalizedText Describe(WeightComponent component, ImmutableArray<(int Model, int? Reference, double R)> pairs, ImmutableArray<int> layersA, ImmutableArray<int> layersB)
     {
         var policy = context.Policy;
         var alignment = new LayerAlignment(WeightComponent.Decoder, layersA.Length, layersB.Length, pairs, new LocalizedText("", ""), 0, 0);
@@ -138,7 +138,7 @@ internal sealed class BlockAlignment(LineageContext context)
         }
 
         var mapping = new LocalizedText(string.Join("; ", parts.Select(p => p.En)), string.Join("; ", parts.Select(p => p.Ko)));
-        return policy.SayEach("layers", ("model_layers", Same(layersA.Length)), ("reference_layers", Same(layersB.Length)), ("mapping", mapping));
+        return policy.SayEach("layers", ("component", policy.Label("components", ComponentMap.Name(component))), ("model_layers", Same(layersA.Length)), ("reference_layers", Same(layersB.Length)), ("mapping", mapping));
     }
 
     private static LocalizedText Same(int value) => new(value.ToString(CultureInfo.InvariantCulture), value.ToString(CultureInfo.InvariantCulture));

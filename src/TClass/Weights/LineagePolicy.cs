@@ -104,7 +104,7 @@ public sealed class LineagePolicy
         double Share(string key) => Number(thresholds, key);
 
         var messages = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
-        foreach (var section in new[] { "kinds", "relations", "components", "messages" })
+        foreach (var section in new[] { "kinds", "relations", "outcomes", "tests", "components", "messages" })
         {
             foreach (var entry in root.Map(section)?.Entries ?? [])
             {

@@ -188,6 +188,7 @@ public sealed class KnownAnswerTests : IDisposable
         Assert.Equal(LineageRelation.Derived, result[WeightComponent.Vision]!.Relation);
         Assert.Equal(LineageRelation.Independent, result[WeightComponent.Decoder]!.Relation);
         Assert.Equal(LineageRelation.Independent, result[WeightComponent.Embeddings]!.Relation);
+        Assert.Contains(result[WeightComponent.Vision]!.Tests, t => t.Test == "residual-alignment" && t.Outcome == TestOutcome.Derived);
     }
 
     [Fact]
