@@ -9,10 +9,14 @@ namespace TClass.Tests.Cli;
 /// standard output). Run the tests with TCLASS_UPDATE_DOCS=1 to rewrite the blocks from the tool.
 /// </summary>
 [Collection(CliCollection.Name)]
-public partial class DocsTests(Tokenizers.ReferenceFilesFixture references) : IClassFixture<Tokenizers.ReferenceFilesFixture>
+public partial class DocsTests(Tokenizers.ReferenceFilesFixture references, Weights.RealModelsFixture models)
+    : IClassFixture<Tokenizers.ReferenceFilesFixture>, IClassFixture<Weights.RealModelsFixture>
 {
     /// <summary>docs/tokenizers.md runs on the reference files in .cache/tokenizers.</summary>
     private readonly Tokenizers.ReferenceFilesFixture _references = references;
+
+    /// <summary>docs/weights.md runs on the real model weights in .cache/models.</summary>
+    private readonly Weights.RealModelsFixture _models = models;
 
     public static TheoryData<string> Documents()
     {
