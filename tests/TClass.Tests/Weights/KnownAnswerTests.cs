@@ -107,6 +107,29 @@ public sealed class KnownAnswerTests : IDisposable
     }
 
     [Fact]
+    public void Removed_hidden_units_are_width_pruning()
+    {
+        var parent = SyntheticModel.Random(Shape, 1);
+        var keep = Enumerable.Range(0, Shape.Intermediate).Where(i => i % 4 != 1).ToArray();
+        var result = Compare(Write("child", parent.PruneWidth(keep).Train(0.05, 2)), Write("parent", parent));
+        Assert.Equal(LineageRelation.Derived, result.Relation);
+        Assert.Equal("pruning", result.Kind);
+        Assert.Contains(result[WeightComponent.Decoder]!.Tests, t => t.Test == "unit-matching" && t.Outcome == TestOutcome.Derived);
+    }
+
+    [Fact]
+    public void A_narrower_residual_stream_is_width_pruning()
+    {
+        var parent = SyntheticModel.Random(Shape, 1);
+        var residual = Enumerable.Range(0, Shape.Hidden).Where(i => i % 8 != 3).ToArray();
+        var units = Enumerable.Range(0, Shape.Intermediate).ToArray();
+        var result = Compare(Write("child", parent.PruneWidth(units, residual).Train(0.05, 2)), Write("parent", parent));
+        Assert.Equal(LineageRelation.Derived, result.Relation);
+        Assert.Equal("pruning", result.Kind);
+        Assert.Equal(LineageRelation.Derived, result[WeightComponent.Decoder]!.Relation);
+    }
+
+    [Fact]
     public void An_interpolation_with_another_model_is_a_merge()
     {
         var parent = SyntheticModel.Random(Shape, 1);

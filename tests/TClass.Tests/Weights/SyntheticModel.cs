@@ -208,6 +208,63 @@ public sealed class SyntheticModel
         return new SyntheticModel(tensors);
     }
 
+    /// <summary>
+    /// Width pruning: each MLP keeps the hidden units <paramref name="keep"/> (rows of gate and up,
+    /// columns of down), and the residual stream keeps the dimensions <paramref name="residual"/>
+    /// (all of them when null) in every matrix, norm and embedding.
+    /// </summary>
+    public SyntheticModel PruneWidth(int[] keep, int[]? residual = null)
+    {
+        var tensors = new SortedDictionary<string, (long[], float[])>(StringComparer.Ordinal);
+        foreach (var (name, (shape, data)) in _tensors)
+        {
+            var rows = (int)shape[0];
+            var columns = shape.Length > 1 ? (int)shape[1] : 1;
+            int[]? rowKeep = null, columnKeep = null;
+            if (name.StartsWith("visual.", StringComparison.Ordinal))
+            {
+                tensors[name] = (shape, data);
+                continue;
+            }
+
+            if (shape.Length == 1)
+            {
+                rowKeep = residual;
+            }
+            else if (name.Contains("gate_proj", StringComparison.Ordinal) || name.Contains("up_proj", StringComparison.Ordinal))
+            {
+                (rowKeep, columnKeep) = (keep, residual);
+            }
+            else if (name.Contains("down_proj", StringComparison.Ordinal))
+            {
+                (rowKeep, columnKeep) = (residual, keep);
+            }
+            else if (name.Contains("o_proj", StringComparison.Ordinal))
+            {
+                rowKeep = residual;
+            }
+            else
+            {
+                columnKeep = residual;
+            }
+
+            var r = rowKeep ?? [.. Enumerable.Range(0, rows)];
+            var c = columnKeep ?? [.. Enumerable.Range(0, columns)];
+            var result = new float[r.Length * c.Length];
+            for (var i = 0; i < r.Length; i++)
+            {
+                for (var j = 0; j < c.Length; j++)
+                {
+                    result[i * c.Length + j] = data[r[i] * columns + c[j]];
+                }
+            }
+
+            tensors[name] = (shape.Length == 1 ? [r.Length] : [r.Length, c.Length], result);
+        }
+
+        return new SyntheticModel(tensors);
+    }
+
     /// <summary>A linear interpolation (1 − t)·this + t·other of two models of one shape (a merge).</summary>
     public SyntheticModel Merge(SyntheticModel other, double t) =>
         Map((name, _, data) => [.. data.Select((v, i) => (float)((1 - t) * v + t * other._tensors[name].Data[i]))]);
