@@ -13,6 +13,9 @@ internal sealed class DiagnosticBag(string file)
 
     public bool HasErrors { get; private set; }
 
+    /// <summary>How many diagnostics have been collected.</summary>
+    public int Count => _items.Count;
+
     public void Error(string code, SourcePosition at, string path, string message, string? fix = null)
     {
         _items.Add(new Diagnostic(DiagnosticSeverity.Error, code, File, at.Line, at.Column, path, message, fix));

@@ -290,6 +290,7 @@ public static class WeightsReport
                 Number(w, "slope", t.Slope);
                 Number(w, "shuffled_cosine", t.ShuffledCosine);
                 Number(w, "shuffled_pearson", t.ShuffledPearson);
+                Number(w, "relative_difference", t.RelativeDifference);
                 w.WriteEndObject();
             }
 

@@ -45,7 +45,7 @@ internal static class TokenIds
     {
         using var document = ModelFolder.Json("tokenizer.json", bytes, new DiagnosticBag("tokenizer.json"));
         if (document?.RootElement is not { ValueKind: JsonValueKind.Object } root
-            || !root.TryGetProperty("model", out var model) || !model.TryGetProperty("vocab", out var vocab))
+            || !root.TryGetProperty("model", out var model) || model.ValueKind != JsonValueKind.Object || !model.TryGetProperty("vocab", out var vocab))
         {
             return null;
         }
@@ -55,7 +55,7 @@ internal static class TokenIds
         {
             foreach (var entry in vocab.EnumerateObject())
             {
-                if (entry.Value.TryGetInt32(out var id) && id >= 0)
+                if (entry.Value.ValueKind == JsonValueKind.Number && entry.Value.TryGetInt32(out var id) && id >= 0)
                 {
                     ids.TryAdd(entry.Name, id);
                 }
@@ -80,7 +80,7 @@ internal static class TokenIds
             foreach (var token in added.EnumerateArray())
             {
                 if (token.ValueKind == JsonValueKind.Object && token.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.String
-                    && token.TryGetProperty("id", out var id) && id.TryGetInt32(out var value) && value >= 0)
+                    && token.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.Number && id.TryGetInt32(out var value) && value >= 0)
                 {
                     ids.TryAdd(content.GetString()!, value);
                 }

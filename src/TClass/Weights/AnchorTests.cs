@@ -121,7 +121,7 @@ internal sealed class AnchorTests(LineageContext context)
         var p0 = (1 + nulls.Count(v => v >= r)) / (double)(nulls.Length + 1);
         var critical = context.Critical(1);
         var (outcome, key) = r >= t.GramDerived && z >= critical ? (TestOutcome.Derived, "gram-derived")
-            : r < t.GramNull ? (TestOutcome.Null, "gram-null")
+            : r < t.GramNull && z < critical ? (TestOutcome.Null, "gram-null")
             : (TestOutcome.Weak, "gram-weak");
         return new LineageTest("anchor-gram", outcome,
             context.Policy.Say(key, ("anchors", g.ToString(CultureInfo.InvariantCulture)), ("r", ElementwiseTest.F(r)), ("null_mean", ElementwiseTest.F(mean)),

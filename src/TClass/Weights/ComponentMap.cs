@@ -68,17 +68,19 @@ internal sealed class ComponentMap
     private readonly Regex _expert;
     private readonly ImmutableArray<Regex> _writers;
     private readonly ImmutableArray<Regex> _transposed;
+    private readonly ImmutableArray<Regex> _ignored;
     private readonly ImmutableArray<(Regex Pattern, AnchorRows Rows, ImmutableArray<WeightComponent> Serves)> _anchors;
 
     private ComponentMap(
         ImmutableArray<(WeightComponent, Regex)> components, Regex layer, Regex expert,
-        ImmutableArray<Regex> writers, ImmutableArray<Regex> transposed, ImmutableArray<(Regex, AnchorRows, ImmutableArray<WeightComponent>)> anchors)
+        ImmutableArray<Regex> writers, ImmutableArray<Regex> transposed, ImmutableArray<Regex> ignored, ImmutableArray<(Regex, AnchorRows, ImmutableArray<WeightComponent>)> anchors)
     {
         _components = components;
         _layer = layer;
         _expert = expert;
         _writers = writers;
         _transposed = transposed;
+        _ignored = ignored;
         _anchors = anchors;
     }
 
@@ -90,6 +92,9 @@ internal sealed class ComponentMap
 
     /// <summary>Whether <paramref name="name"/> is stored <c>[in, out]</c> by its family's convention.</summary>
     public bool StoredTransposed(string name) => _transposed.Any(p => p.IsMatch(name));
+
+    /// <summary>Whether <paramref name="name"/> is a buffer training never changes (a rotary table, a causal mask).</summary>
+    public bool Ignored(string name) => _ignored.Any(p => p.IsMatch(name));
 
     /// <summary>Where <paramref name="name"/> belongs in a checkpoint laid out as <paramref name="layout"/>.</summary>
     public TensorPlace Place(string name, CheckpointLayout layout)
@@ -171,6 +176,7 @@ internal sealed class ComponentMap
             Pattern(root.Text("expert") ?? throw new InvalidDataException($"{file} lacks expert")),
             [.. root.Texts("residual_writers").Select(Pattern)],
             [.. root.Texts("transposed").Select(Pattern)],
+            [.. root.Texts("ignore").Select(Pattern)],
             anchors);
     }
 

@@ -21,7 +21,14 @@ internal sealed class ElementwiseTest(LineageContext context)
             return null;
         }
 
+        // Token rows each tensor has (an output head may be shorter than the input embeddings).
+        rowPairs = rowPairs?.Where(p => p.Model < a.Rows && p.Reference < b.Rows).ToList();
         var available = rowPairs?.Count ?? (int)Math.Min(a.Rows, int.MaxValue);
+        if (available == 0)
+        {
+            return null;
+        }
+
         var wanted = (int)Math.Clamp(context.Sampling.ElementsPerTensor / Math.Max(1, a.Columns), 1, available);
         var chosen = context.Sampler.Choose("rows:" + model.Place.Role, wanted, available);
         int[] rowsA = rowPairs is null ? chosen : [.. chosen.Select(i => rowPairs[i].Model)];
@@ -34,9 +41,9 @@ internal sealed class ElementwiseTest(LineageContext context)
 
         var x = TensorReads.Rows(model, rowsA, context.Meter);
         var y = TensorReads.Rows(reference, rowsB, context.Meter);
-        if (Statistics.StdDev(x) == 0 || Statistics.StdDev(y) == 0)
+        if (Statistics.StdDev(x) == 0 || Statistics.StdDev(y) == 0 || FewValues(x) && FewValues(y))
         {
-            // One value throughout (a zero bias): no correlation to measure, no lineage signal.
+            // One value throughout (a zero bias), or two (a mask): no lineage signal.
             context.Constant.Add(model.Name);
             return null;
         }
@@ -46,7 +53,7 @@ internal sealed class ElementwiseTest(LineageContext context)
         var r = Statistics.Pearson(x, y);
         return new TensorComparison(
             model.Name, reference.Name, a.ShapeText, x.Length, Statistics.Cosine(x, y), r, Statistics.Z(r, x.Length), Statistics.Slope(x, y),
-            Statistics.Cosine(x, shuffled), Statistics.Pearson(x, shuffled));
+            Statistics.Cosine(x, shuffled), Statistics.Pearson(x, shuffled), Statistics.RelativeDifference(x, y));
     }
 
     /// <summary>
@@ -65,11 +72,21 @@ internal sealed class ElementwiseTest(LineageContext context)
                 [], []);
         }
 
-        var critical = context.Critical(Math.Max(tests, pairs.Count));
+        // One more test than the tensors: the pooled test over all of them.
+        var critical = context.Critical(Math.Max(tests, pairs.Count) + 1);
         var passing = pairs.Where(p => p.Pearson >= t.ElementwiseFloor && p.Z >= critical).ToList();
         var median = Statistics.Median(pairs.Select(p => p.Pearson));
         var largest = pairs.Max(p => Math.Abs(p.Pearson));
-        var power = 1 - pairs.Aggregate(1.0, (miss, p) => miss * (1 - Statistics.Power(t.ElementwiseFloor, p.Elements, critical)));
+
+        // Pooled over the tensors (Stouffer's z weighted by √n; the n-weighted mean r): small tensors
+        // that are each too small to tell are, together, large enough.
+        var total = pairs.Sum(p => (double)p.Elements);
+        var pooledR = pairs.Sum(p => p.Pearson * p.Elements) / total;
+        var pooledZ = pairs.Sum(p => p.Z * Math.Sqrt(p.Elements)) / Math.Sqrt(pairs.Sum(p => (double)p.Elements));
+        var pooledPasses = pooledR >= t.ElementwiseFloor && pooledZ >= critical;
+        var power = Math.Max(
+            1 - pairs.Aggregate(1.0, (miss, p) => miss * (1 - Statistics.Power(t.ElementwiseFloor, p.Elements, critical))),
+            Statistics.Power(t.ElementwiseFloor, (long)total, critical));
         var sd = Statistics.NullSd((long)Statistics.Median(pairs.Select(p => (double)p.Elements)));
         var figures = ImmutableArray.Create(
             Figure("tensors", pairs.Count),
@@ -83,18 +100,38 @@ internal sealed class ElementwiseTest(LineageContext context)
             Figure("critical_z", critical),
             Figure("power", power),
             Figure("median_slope", Statistics.Median(pairs.Select(p => p.Slope))),
-            Figure("elements", pairs.Sum(p => (double)p.Elements)));
+            Figure("elements", total),
+            Figure("pooled_pearson", pooledR),
+            Figure("pooled_z", pooledZ));
         var values = new (string, string)[]
         {
             ("passing", passing.Count.ToString(CultureInfo.InvariantCulture)), ("compared", pairs.Count.ToString(CultureInfo.InvariantCulture)),
             ("median", F(median)), ("largest", F(pairs.Max(p => p.Pearson))), ("sd", F(sd)), ("floor", F(t.ElementwiseFloor)), ("power", F(power)),
+            ("pooled", F(pooledR)), ("z", pooledZ.ToString("0.0", CultureInfo.InvariantCulture)), ("elements", total.ToString("N0", CultureInfo.InvariantCulture)),
         };
-        var significant = pairs.Count(p => p.Z >= critical);
+        var significant = pairs.Count(p => p.Z >= critical) + (pooledZ >= critical ? 1 : 0);
         var (outcome, key) = passing.Count > 0 ? (TestOutcome.Derived, "elementwise-derived")
+            : pooledPasses ? (TestOutcome.Derived, "elementwise-pooled")
             : significant > 0 ? (TestOutcome.Weak, "elementwise-weak")
             : power >= t.Power ? (TestOutcome.Null, "elementwise-null")
             : (TestOutcome.NotApplicable, "elementwise-underpowered");
         return new LineageTest("elementwise", outcome, context.Policy.Say(key, values), figures, [.. pairs]);
+    }
+
+    /// <summary>Whether the values take at most two distinct values (a mask or a constant).</summary>
+    private static bool FewValues(float[] values)
+    {
+        var first = values[0];
+        float? second = null;
+        foreach (var v in values)
+        {
+            if (v != first && (second ??= v) != v)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     internal static KeyValuePair<string, double> Figure(string name, double value) => KeyValuePair.Create(name, value);

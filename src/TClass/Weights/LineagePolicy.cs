@@ -27,7 +27,7 @@ public sealed record LineageSampling(
 /// <param name="Power">Least power for <c>independent</c>.</param>
 /// <param name="ElementwiseFloor">Least Pearson r that means lineage.</param>
 /// <param name="FineTune">Median r at or above which the change is a fine-tune.</param>
-/// <param name="Identical">Median r at or above which the weights are a copy.</param>
+/// <param name="Identical">Largest relative difference of every tensor for the weights to be a copy.</param>
 /// <param name="MergeSlope">Largest uniform slope that marks an interpolation with another model.</param>
 /// <param name="MergeSpread">Largest interquartile range of the slopes for them to count as uniform.</param>
 /// <param name="GramDerived">Least Mantel r that means lineage.</param>

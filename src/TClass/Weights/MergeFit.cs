@@ -37,7 +37,7 @@ internal static class MergeFit
             }
 
             var rows = context.Sampler.Choose("rows:" + a.Place.Role, (int)Math.Clamp(context.Sampling.ElementsPerTensor / Math.Max(1, t.Columns), 1, t.Rows), t.Rows);
-            if (!context.Meter.CanAfford(3 * TensorReads.Cost(a, rows.Length)))
+            if (!context.Meter.CanAfford(TensorReads.Cost(a, rows.Length) + TensorReads.Cost(b, rows.Length) + TensorReads.Cost(c, rows.Length)))
             {
                 break;
             }

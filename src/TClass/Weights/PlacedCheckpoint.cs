@@ -11,7 +11,10 @@ internal sealed record PlacedTensor(WeightTensor Tensor, TensorPlace Place, Weig
 {
     public string Name => Tensor.Name;
 
-    public bool Comparable => Tensor.DType.Comparable && Tensor.Elements > 0;
+    /// <summary>A buffer training never changes (components.yaml's <c>ignore</c>): listed, never compared.</summary>
+    public bool Buffer { get; init; }
+
+    public bool Comparable => Tensor.DType.Comparable && Tensor.Elements > 0 && !Buffer;
 }
 
 /// <summary>A checkpoint's tensors placed in components, blocks and roles, with the look-ups the tests need.</summary>
@@ -26,7 +29,7 @@ internal sealed class PlacedCheckpoint
         Tensors = [.. checkpoint.Tensors.Select(t =>
         {
             var tensor = !t.Transposed && t.Shape.Length == 2 && map.StoredTransposed(t.Name) ? t with { Transposed = true } : t;
-            return new PlacedTensor(tensor, map.Place(t.Name, checkpoint.Layout), checkpoint);
+            return new PlacedTensor(tensor, map.Place(t.Name, checkpoint.Layout), checkpoint) { Buffer = map.Ignored(t.Name) };
         })];
         _byKey = Tensors.GroupBy(t => t.Place.Key, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _byLayerRole = Tensors.Where(t => t.Place.Layer is not null)

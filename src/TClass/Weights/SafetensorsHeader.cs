@@ -21,6 +21,9 @@ internal static class SafetensorsHeader
 
     private const string Fix = "Re-download or re-export the file; a safetensors file is an 8-byte header length, a JSON header and the tensor data.";
 
+    /// <summary>The most problems reported for one header: a hostile header can have a million.</summary>
+    private const int MaxErrors = 20;
+
     /// <summary>
     /// The tensors of the safetensors file <paramref name="name"/> (of <paramref name="fileLength"/>
     /// bytes), reading its first bytes through <paramref name="read"/>. The tensors' offsets are
@@ -52,9 +55,11 @@ internal static class SafetensorsHeader
         var header = read(8, (int)length);
         var dataStart = 8 + (long)length;
         var dataLength = fileLength - dataStart;
-        var tensors = Parse(name, header, diagnostics);
+        var local = new DiagnosticBag(diagnostics.File);
+        var tensors = Parse(name, header, local);
         if (tensors is null)
         {
+            Report(local, diagnostics);
             return null;
         }
 
@@ -64,21 +69,27 @@ internal static class SafetensorsHeader
         var ok = true;
         foreach (var t in ordered)
         {
+            if (local.Count >= MaxErrors)
+            {
+                local.Error("more-problems", SourcePosition.WholeFile, "", $"the header has more problems than the {MaxErrors} shown; the file is not read.", Fix);
+                break;
+            }
+
             if (t.End > dataLength)
             {
-                diagnostics.Error("offset-outside-file", t.At, t.Name,
+                local.Error("offset-outside-file", t.At, t.Name,
                     string.Create(CultureInfo.InvariantCulture, $"data_offsets [{t.Begin}, {t.End}] run past the end of the data ({dataLength:N0} bytes): the file is truncated or the header is wrong."), Fix);
                 ok = false;
             }
             else if (t.Begin < expected)
             {
-                diagnostics.Error("overlapping-tensors", t.At, t.Name,
+                local.Error("overlapping-tensors", t.At, t.Name,
                     string.Create(CultureInfo.InvariantCulture, $"data_offsets [{t.Begin}, {t.End}] overlap the tensor before it, which ends at {expected}."), Fix);
                 ok = false;
             }
             else if (t.Begin > expected)
             {
-                diagnostics.Error("hole-in-data", t.At, t.Name,
+                local.Error("hole-in-data", t.At, t.Name,
                     string.Create(CultureInfo.InvariantCulture, $"data_offsets [{t.Begin}, {t.End}] leave bytes {expected}–{t.Begin} that no tensor claims."), Fix);
                 ok = false;
             }
@@ -88,15 +99,25 @@ internal static class SafetensorsHeader
 
         if (ok && expected != dataLength)
         {
-            diagnostics.Error("trailing-data", SourcePosition.WholeFile, "",
+            local.Error("trailing-data", SourcePosition.WholeFile, "",
                 string.Create(CultureInfo.InvariantCulture, $"{name} holds {dataLength - expected:N0} bytes after its last tensor that no tensor claims."), Fix);
             ok = false;
         }
 
+        if (ordered.Count == 0)
+        {
+            local.Error("no-tensors", new SourcePosition(1, 1), "", $"{name} holds no tensors: its header lists only metadata.", Fix);
+            ok = false;
+        }
+
+        Report(local, diagnostics);
         return ok
             ? [.. tensors.Select(t => new WeightTensor(t.Name, t.DType, t.Shape, name, Transposed: false) { Offset = dataStart + t.Begin, ByteLength = t.End - t.Begin })]
             : null;
     }
+
+    /// <summary>Copies the problems found (at most <see cref="MaxErrors"/>, then one that says there are more).</summary>
+    private static void Report(DiagnosticBag local, DiagnosticBag diagnostics) => diagnostics.AddRange(local.ToImmutableSorted());
 
     private sealed record Entry(string Name, TensorDType DType, ImmutableArray<long> Shape, long Begin, long End, byte[] Header)
     {
@@ -137,6 +158,12 @@ internal static class SafetensorsHeader
             var failed = false;
             foreach (var property in document.RootElement.EnumerateObject())
             {
+                if (diagnostics.Count >= MaxErrors)
+                {
+                    diagnostics.Error("more-problems", SourcePosition.WholeFile, "", $"the header has more problems than the {MaxErrors} shown; the file is not read.", Fix);
+                    break;
+                }
+
                 if (!names.Add(property.Name))
                 {
                     diagnostics.Error("duplicate-tensor", HeaderPosition(header, property.Name), property.Name, "the header names this tensor twice.", Fix);
@@ -223,6 +250,7 @@ internal static class SafetensorsHeader
 
         long begin = 0, end = 0;
         if (!value.TryGetProperty("data_offsets", out var o) || o.ValueKind != JsonValueKind.Array || o.GetArrayLength() != 2
+            || o[0].ValueKind != JsonValueKind.Number || o[1].ValueKind != JsonValueKind.Number
             || !o[0].TryGetInt64(out begin) || !o[1].TryGetInt64(out end) || begin < 0 || end < begin)
         {
             diagnostics.Error("invalid-offsets", at.Value, name, "data_offsets must be two non-negative integers [begin, end] with begin ≤ end.", Fix);

@@ -26,6 +26,13 @@ internal static class Statistics
         return Cosine0(a, b);
     }
 
+    /// <summary>‖x − y‖ / ‖y‖: how far the values are from the reference's, relative to their size.</summary>
+    public static double RelativeDifference(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
+    {
+        var norm = (double)TensorPrimitives.Norm(y);
+        return norm > 0 ? TensorPrimitives.Distance(x, y) / norm : TensorPrimitives.Norm(x) > 0 ? 1 : 0;
+    }
+
     /// <summary>The least-squares slope of <paramref name="x"/> on <paramref name="y"/> (how much of y is in x).</summary>
     public static double Slope(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
     {

@@ -106,6 +106,13 @@ public sealed class WeightCheckpoint : IDisposable
                     : [];
             }
 
+            if (index is { Count: 0 })
+            {
+                diagnostics.Error("no-tensors", SourcePosition.WholeFile, "model.safetensors.index.json", "model.safetensors.index.json lists no tensors in its weight_map.",
+                    "Re-download the index, or remove it if the folder holds a single model.safetensors.");
+                return new WeightCheckpointResult(null, diagnostics.ToImmutableSorted());
+            }
+
             if (names.Length == 0)
             {
                 var pickle = files.Files("*.bin").Concat(files.Files("*.pt")).Concat(files.Files("*.pth")).FirstOrDefault();
@@ -196,9 +203,11 @@ public sealed class WeightCheckpoint : IDisposable
 
         var storage = _storages[tensor.Storage];
         var bytes = new byte[checked(values.Length * size)];
+
+        // Only reads from files count: an ONNX model's initializers are in memory since it was opened.
+        meter.Take(storage is MappedStorage ? bytes.Length : 0);
         if (!tensor.Transposed)
         {
-            meter.Take(bytes.Length);
             ReadObserver?.Invoke(FullPath(tensor), tensor.Offset + firstRow * columns * size, bytes.Length);
             storage.Read(tensor.Offset + firstRow * columns * size, bytes);
         }
@@ -207,7 +216,6 @@ public sealed class WeightCheckpoint : IDisposable
             // Stored [in, out]: logical row r is stored column r, a run of `count` elements in each stored row.
             var stored = tensor.Shape[^1];
             var segment = new byte[count * size];
-            meter.Take(bytes.Length);
             for (var i = 0; i < columns; i++)
             {
                 ReadObserver?.Invoke(FullPath(tensor), tensor.Offset + (i * stored + firstRow) * size, segment.Length);
@@ -236,6 +244,39 @@ public sealed class WeightCheckpoint : IDisposable
     }
 
     private string FullPath(WeightTensor tensor) => Path.GetFullPath(Directory.Exists(Folder) ? Path.Combine(Folder, tensor.File) : Folder);
+
+    /// <summary>
+    /// Reads every value of the tensors a comparison can afford to scan whole — all of them when the
+    /// checkpoint's comparable weights take at most <paramref name="wholeLimit"/> bytes, else those
+    /// of at most 1 MiB (norms, biases, routers) up to <paramref name="smallLimit"/> bytes in all —
+    /// so that NaN or infinite values are found beyond the sampled rows. Returns the bytes read.
+    /// </summary>
+    internal long ScanFinite(IEnumerable<WeightTensor> comparable, long wholeLimit, long smallLimit)
+    {
+        var tensors = comparable.ToList();
+        var whole = tensors.Sum(t => t.ByteLength) <= wholeLimit;
+        var meter = new ReadMeter(long.MaxValue);
+        long scanned = 0;
+        foreach (var tensor in tensors.OrderBy(t => t.ByteLength).ThenBy(t => t.Name, StringComparer.Ordinal))
+        {
+            if (!whole && (tensor.ByteLength > 1 << 20 || scanned + tensor.ByteLength > smallLimit))
+            {
+                break;
+            }
+
+            var rowsPerRead = (int)Math.Max(1, (1 << 20) / Math.Max(1, tensor.Columns));
+            var buffer = new float[rowsPerRead * tensor.Columns];
+            for (long row = 0; row < tensor.Rows; row += rowsPerRead)
+            {
+                var count = (int)Math.Min(rowsPerRead, tensor.Rows - row);
+                ReadRows(tensor, row, count, buffer, meter);
+            }
+
+            scanned += tensor.ByteLength;
+        }
+
+        return meter.Read;
+    }
 
     /// <summary>Converts stored little-endian values of <paramref name="dtype"/> to single precision.</summary>
     internal static void Convert(TensorDType dtype, ReadOnlySpan<byte> bytes, Span<float> into)

@@ -51,6 +51,17 @@ public static class WeightLineage
         {
             var map = ComponentMap.BuiltIn;
             var placed = new PlacedCheckpoint(checkpoint, map);
+            long scanned;
+            try
+            {
+                scanned = ScanFinite(placed, policy);
+            }
+            catch (WeightDataException e)
+            {
+                diagnostics.Add(e.Diagnostic);
+                return new WeightLineageResult(null, diagnostics.ToImmutable());
+            }
+
             var comparisons = ImmutableArray.CreateBuilder<WeightComparison>();
             var runs = new List<(PlacedCheckpoint Reference, ComparisonRun Run)>();
             var failed = false;
@@ -70,7 +81,9 @@ public static class WeightLineage
                     var run = new ComparisonRun(placed, reference, referencePath, policy);
                     try
                     {
-                        comparisons.Add(run.Run());
+                        var referenceScan = ScanFinite(reference, policy);
+                        var comparison = run.Run();
+                        comparisons.Add(comparison with { BytesRead = comparison.BytesRead + referenceScan });
                         runs.Add((reference, run));
                     }
                     catch (WeightDataException e)
@@ -96,10 +109,19 @@ public static class WeightLineage
             var counts = Order.Select(c => KeyValuePair.Create(c, placed.In(c).Count())).Where(c => c.Value > 0).ToImmutableArray();
             var report = new WeightLineageReport(
                 model, checkpoint.Format, counts, comparisons.ToImmutable(), NotComparedIn(placed), policy.Sampling.Seed, policy.Sampling.BudgetBytes,
-                checkpoint.HeaderBytes + comparisons.Sum(c => c.BytesRead));
+                checkpoint.HeaderBytes + scanned + comparisons.Sum(c => c.BytesRead));
             return new WeightLineageResult(report, diagnostics.ToImmutable());
         }
     }
+
+    /// <summary>
+    /// NaN and infinite values are looked for in every value read, and beyond the samples in every
+    /// tensor a small checkpoint holds (up to 256 MiB, or an eighth of the budget) or in the small
+    /// tensors of a large one (up to 64 MiB, or a thirty-second of the budget).
+    /// </summary>
+    private static long ScanFinite(PlacedCheckpoint checkpoint, LineagePolicy policy) =>
+        checkpoint.Checkpoint.ScanFinite(checkpoint.Tensors.Where(t => t.Comparable).Select(t => t.Tensor),
+            Math.Min(256L << 20, policy.Sampling.BudgetBytes / 8), Math.Min(64L << 20, policy.Sampling.BudgetBytes / 32));
 
     /// <summary>
     /// Two references the decoder descends from may be the parents of a merge: fitted jointly on the
@@ -117,7 +139,7 @@ public static class WeightLineage
                 }
 
                 var pairs = comparisons[i][WeightComponent.Decoder]!.Tests.First(t => t.Test == "elementwise").Tensors;
-                var context = new LineageContext(policy, new ReadMeter(policy.Sampling.BudgetBytes));
+                var context = new LineageContext(policy, new ReadMeter(Math.Max(0, policy.Sampling.BudgetBytes - comparisons[i].BytesRead)));
                 if (MergeFit.Fit(model, runs[i].Reference, runs[j].Reference, pairs, context) is { } fit && MergeFit.IsMerge(fit))
                 {
                     var note = MergeFit.Note(policy, comparisons[i].Reference, comparisons[j].Reference, fit);
@@ -129,7 +151,8 @@ public static class WeightLineage
     }
 
     internal static ImmutableArray<NotCompared> NotComparedIn(PlacedCheckpoint checkpoint) =>
-        [.. checkpoint.Tensors.Where(t => !t.Tensor.DType.Comparable).Select(t => new NotCompared(t.Name, t.Tensor.DType.Name, t.Tensor.DType.NotComparedReason))];
+        [.. checkpoint.Tensors.Where(t => !t.Comparable).Select(t => new NotCompared(t.Name, t.Tensor.DType.Name,
+            t.Buffer ? "a fixed buffer (rotary table, mask, position ids), not a learned weight" : t.Tensor.Elements == 0 ? "an empty tensor" : t.Tensor.DType.NotComparedReason))];
 
     /// <summary>One comparison of the model with one reference.</summary>
     private sealed class ComparisonRun(PlacedCheckpoint model, PlacedCheckpoint reference, string referencePath, LineagePolicy policy)
@@ -366,9 +389,13 @@ public static class WeightLineage
             var rowsB = Embedding(reference)?.Tensor.Rows ?? 0;
             if (TokenIdsOf(model) is { } a && TokenIdsOf(reference) is { } b)
             {
-                _tokens = (a, b);
-                return [.. a.Where(t => t.Value < rowsA && b.TryGetValue(t.Key, out var id) && id < rowsB)
+                List<(int, int)> shared = [.. a.Where(t => t.Value < rowsA && b.TryGetValue(t.Key, out var id) && id < rowsB)
                     .Select(t => (t.Value, b[t.Key])).OrderBy(p => p.Item1).ThenBy(p => p.Item2)];
+                if (shared.Count >= 16)
+                {
+                    _tokens = (a, b);
+                    return shared;
+                }
             }
 
             var rows = Math.Min(rowsA, rowsB);
@@ -417,7 +444,7 @@ public static class WeightLineage
                 _kinds.Add("vocabulary-expansion");
             }
 
-            var decoderPairs = _elementwise.TryGetValue(WeightComponent.Decoder, out var d) ? d.Tensors.Where(p => p.Elements > 1024).ToList() : [];
+            var decoderPairs = _elementwise.TryGetValue(WeightComponent.Decoder, out var d) ? d.Tensors.Where(p => p.Elements >= 64 && p.Shape.Contains(',', StringComparison.Ordinal)).ToList() : [];
             if (decoderDerived && decoderPairs.Count >= 4)
             {
                 var slopes = decoderPairs.Select(p => p.Slope).ToList();
@@ -439,7 +466,7 @@ public static class WeightLineage
                 var units = decoder!.Tests.FirstOrDefault(x => x.Test == "unit-matching" && x.Outcome == TestOutcome.Derived);
                 var median = d?.Outcome == TestOutcome.Derived ? Statistics.Median(decoderPairs.Count > 0 ? decoderPairs.Select(p => p.Pearson) : d.Tensors.Select(p => p.Pearson))
                     : units is not null ? units.Figures.First(f => f.Key == "median_best_r").Value : 0;
-                if (all.Count > 0 && all.All(p => p.Pearson >= t.Identical) && _kinds.Count == 0
+                if (all.Count > 0 && all.All(p => p.RelativeDifference <= t.Identical) && _kinds.Count == 0
                     && model.Tensors.Length == reference.Tensors.Length)
                 {
                     _kinds.Add("identical");

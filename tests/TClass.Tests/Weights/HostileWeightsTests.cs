@@ -218,8 +218,9 @@ public sealed class HostileWeightsTests : IDisposable
         var policy = LineagePolicy.BuiltIn.With(LineagePolicy.BuiltIn.Sampling with { BudgetBytes = 64 * 1024 });
         var report = WeightLineage.Compare(folder, [_reference], policy).Report!;
         var comparison = Assert.Single(report.Comparisons);
-        // The reference's header (a few KiB) is read before any test; tensor data stays within the budget.
-        Assert.True(comparison.BytesRead <= policy.Sampling.BudgetBytes + 8192, $"read {comparison.BytesRead}");
+        // The tests' samples stay within the budget; the reference's header (a few KiB) and the scan
+        // for NaN (at most an eighth of the budget) come on top.
+        Assert.True(comparison.BytesRead <= policy.Sampling.BudgetBytes * 9 / 8 + 8192, $"read {comparison.BytesRead}");
         Assert.Contains(comparison.Notes, n => n.En.Contains("read budget", StringComparison.Ordinal));
     }
 

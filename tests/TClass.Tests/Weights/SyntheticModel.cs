@@ -322,6 +322,18 @@ public sealed class SyntheticModel
         return new SyntheticModel(tensors);
     }
 
+    /// <summary>This model with the tensor <paramref name="name"/> added or replaced.</summary>
+    public SyntheticModel With(string name, long[] shape, float[] data) =>
+        new(new SortedDictionary<string, (long[], float[])>(_tensors, StringComparer.Ordinal) { [name] = (shape, data) });
+
+    /// <summary>This model without the tensor <paramref name="name"/>.</summary>
+    public SyntheticModel Without(string name)
+    {
+        var tensors = new SortedDictionary<string, (long[], float[])>(_tensors, StringComparer.Ordinal);
+        tensors.Remove(name);
+        return new SyntheticModel(tensors);
+    }
+
     /// <summary>Writes the model as safetensors into <paramref name="folder"/>: one file, or <paramref name="shards"/> shards with an index.</summary>
     public void Write(string folder, string dtype = "F32", int shards = 1, Func<string, string>? dtypeOf = null)
     {
