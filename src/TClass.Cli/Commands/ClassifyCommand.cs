@@ -182,7 +182,11 @@ internal static class ClassifyCommand
                 name = $"{stem}-{n}";
             }
 
-            File.WriteAllText(Path.Combine(outDir, name + ".svg"), RadarSvg.Render(result, language));
+            if (!result.Scores.IsEmpty)
+            {
+                File.WriteAllText(Path.Combine(outDir, name + ".svg"), RadarSvg.Render(result, language));
+            }
+
             File.WriteAllText(Path.Combine(outDir, name + ".md"), MarkdownReport.Render(result, new MarkdownReportOptions(language, name + ".svg")));
         }
     }

@@ -72,5 +72,6 @@ public static class ConformanceReader
         node.Text("tier"),
         node.Has("tier"),
         node.Has("candidates") ? node.Texts("candidates") : null,
-        node.Has("missing") ? node.Texts("missing") : null);
+        node.Has("missing") ? node.Texts("missing") : null,
+        node.Has("notes") ? node.Texts("notes") : null);
 }

@@ -84,6 +84,12 @@ public static class ConformanceRunner
             problems.Add($"missing [{string.Join(", ", result.Missing)}], expected [{string.Join(", ", expectedMissing)}]");
         }
 
+        var notes = result.Notes.Select(n => n.Id).ToImmutableArray();
+        if (expect.Notes is { } expectedNotes && !notes.SequenceEqual(expectedNotes))
+        {
+            problems.Add($"notes [{string.Join(", ", notes)}], expected [{string.Join(", ", expectedNotes)}]");
+        }
+
         return new CaseResult(@case, id, problems.Count == 0 ? CaseStatus.Pass : CaseStatus.Fail, string.Join("; ", problems), result);
     }
 

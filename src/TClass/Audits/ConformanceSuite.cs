@@ -9,7 +9,8 @@ namespace TClass.Audits;
 /// <param name="ChecksTier">Whether the tier is checked.</param>
 /// <param name="Candidates">The levels still possible, in order, if checked.</param>
 /// <param name="Missing">The missing facts, most decisive first, if checked.</param>
-public sealed record Expectation(string? Tier, bool ChecksTier, ImmutableArray<string>? Candidates, ImmutableArray<string>? Missing);
+/// <param name="Notes">The ids of the ruleset notes the result carries, if checked.</param>
+public sealed record Expectation(string? Tier, bool ChecksTier, ImmutableArray<string>? Candidates, ImmutableArray<string>? Missing, ImmutableArray<string>? Notes = null);
 
 /// <summary>One named case of a conformance suite.</summary>
 /// <param name="Name">What the case shows.</param>

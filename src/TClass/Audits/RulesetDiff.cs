@@ -87,7 +87,7 @@ public static class RulesetDiff
         }
 
         var facts = new SortedDictionary<string, FactValue>(StringComparer.Ordinal);
-        var records = new SortedDictionary<string, WitnessRecord>(StringComparer.Ordinal);
+        var records = new SortedDictionary<string, List<WitnessRecord>>(StringComparer.Ordinal);
         foreach (var fact in ruleset.Facts)
         {
             var state = states[fact.Index];
@@ -99,10 +99,29 @@ public static class RulesetDiff
             if (fact.Derive is { } derive)
             {
                 var truth = fact.Symbols[BitOperations.TrailingZeroCount(state.Possible)] == "true";
-                var matches = derive.Quantifier == Quantifier.None ? !truth : truth;
-                var value = matches ? Resolve(derive.In[0], parameters) : "(other)";
-                records.TryAdd(derive.Over, new WitnessRecord());
-                records[derive.Over].Fields[derive.Field] = value;
+                var list = records.TryGetValue(derive.Over, out var known) ? known : records[derive.Over] = [];
+                if (derive.Quantifier == Quantifier.Value)
+                {
+                    facts[derive.Over] = new SymbolValue(Value(derive.Where[0], truth, parameters) ?? "(other)");
+                    records.Remove(derive.Over);
+                }
+                else if (derive.Quantifier == Quantifier.All || truth == (derive.Quantifier == Quantifier.Any))
+                {
+                    // A record that matches (any/true, none/false, all/true) or breaks the first test (all/false);
+                    // a fact that needs no matching record (any/false, none/true) adds none.
+                    var record = new WitnessRecord();
+                    var matches = derive.Quantifier != Quantifier.All || truth;
+                    for (var i = 0; i < derive.Where.Length; i++)
+                    {
+                        var test = derive.Where[i];
+                        if (Value(test, matches || i > 0, parameters) is { } value)
+                        {
+                            record.Fields[test.Field!] = value;
+                        }
+                    }
+
+                    list.Add(record);
+                }
             }
             else if (fact.Kind == CompiledFactKind.Enum)
             {
@@ -117,13 +136,18 @@ public static class RulesetDiff
             }
         }
 
-        foreach (var (list, record) in records)
+        foreach (var (list, items) in records)
         {
-            facts[list] = new RecordListValue([record]);
+            facts[list] = new RecordListValue([.. items]);
         }
 
         return new WitnessFacts(facts);
     }
+
+    /// <summary>A value that passes <paramref name="test"/> (or fails it), or null for "leave the field absent".</summary>
+    private static string? Value(FieldTest test, bool passes, IReadOnlyDictionary<string, string> parameters) => test.Negated
+        ? (passes ? null : Resolve(test.Values[0], parameters))
+        : (passes ? Resolve(test.Values[0], parameters) : "(other)");
 
     private static FactState[]? Satisfy(CompiledCondition condition, bool holds, FactState[] states)
     {

@@ -42,7 +42,12 @@ public sealed class Classification
         }
 
         Scores = ImmutableCollectionsMarshal.AsImmutableArray(scores);
+        var notes = evaluation.Ruleset.Notes.Where(n => n.When.Evaluate(evaluation.States) == Tri.True).ToList();
+        Notes = notes.Count == 0 ? [] : [.. notes.Select(n => new ResultNote(n.Source.Id, new Explainer(evaluation).Localize(n.Source.Text)))];
     }
+
+    /// <summary>The ruleset's notes whose condition holds for this manifest: what the policy set aside, and why.</summary>
+    public ImmutableArray<ResultNote> Notes { get; }
 
     /// <summary>The evaluation behind this result, for audits (coverage).</summary>
     internal Evaluation Evaluation => _evaluation;

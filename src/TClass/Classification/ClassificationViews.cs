@@ -57,3 +57,8 @@ public sealed record Requirement(string Fact, FactValue? Now, LocalizedText Need
 /// <param name="Max">The highest score still possible.</param>
 /// <param name="Reason">Why, when the score is decided by one row of the table.</param>
 public sealed record AxisScore(string Axis, LocalizedText Label, int? Score, int Min, int Max, LocalizedText? Reason);
+
+/// <summary>A note of the ruleset that applies to a result, e.g. what the policy set aside.</summary>
+/// <param name="Id">The note's id in the ruleset.</param>
+/// <param name="Text">The note, its placeholders filled.</param>
+public sealed record ResultNote(string Id, LocalizedText Text);

@@ -95,17 +95,26 @@ internal sealed class CompiledFact
 }
 
 /// <summary>A derivation with its parameters still symbolic (<c>$country</c>).</summary>
-internal sealed record CompiledDerivation(Quantifier Quantifier, string Over, string Field, ImmutableArray<string> In)
+internal sealed record CompiledDerivation(Quantifier Quantifier, string Over, ImmutableArray<FieldTest> Where)
 {
-    /// <summary>The derived value for the records (Kleene logic: an unknown field makes the record's match unknown).</summary>
-    public bool? Evaluate(IReadOnlyList<IFactRecord> records, IReadOnlyDictionary<string, string> parameters)
+    /// <summary>The derived value for the input (Kleene logic: an unknown field makes a record's match unknown).</summary>
+    public bool? Evaluate(FactValue? value, IReadOnlyDictionary<string, string> parameters)
     {
+        if (Quantifier == Quantifier.Value)
+        {
+            return value is null ? null : Matches(Text(value), parameters);
+        }
+
+        if (value is not RecordListValue list)
+        {
+            return null;
+        }
+
         bool? any = false;
         bool? all = true;
-        foreach (var record in records)
+        foreach (var record in list.Records)
         {
-            var field = record.Field(Field);
-            bool? match = field is null ? null : Matches(field, parameters);
+            var match = Matches(record, parameters);
             any = any == true || match == true ? true : any is null || match is null ? null : false;
             all = all == false || match == false ? false : all is null || match is null ? null : true;
         }
@@ -124,26 +133,37 @@ internal sealed record CompiledDerivation(Quantifier Quantifier, string Over, st
     /// </summary>
     public IEnumerable<IFactRecord> Witnesses(IReadOnlyList<IFactRecord> records, IReadOnlyDictionary<string, string> parameters, bool value)
     {
-        var wantMatch = Quantifier switch
-        {
-            Quantifier.All => value,
-            Quantifier.Any => true,
-            _ => true,
-        };
-        return records.Where(r => r.Field(Field) is { } field && Matches(field, parameters) == wantMatch);
+        var wantMatch = Quantifier != Quantifier.All || value;
+        return records.Where(r => Matches(r, parameters) == wantMatch);
     }
 
-    private bool Matches(string field, IReadOnlyDictionary<string, string> parameters)
+    /// <summary>Whether a record passes every test: true, false, or null when a field it needs is unknown.</summary>
+    private bool? Matches(IFactRecord record, IReadOnlyDictionary<string, string> parameters)
     {
-        foreach (var value in In)
+        bool? result = true;
+        foreach (var test in Where)
         {
-            var expected = value.StartsWith('$') ? parameters.GetValueOrDefault(value[1..]) : value;
-            if (string.Equals(field, expected, StringComparison.Ordinal))
-            {
-                return true;
-            }
+            var field = record.Field(test.Field!);
+            bool? passes = field is null ? (test.Negated ? true : null) : Passes(test, field, parameters);
+            result = result == false || passes == false ? false : result is null || passes is null ? null : true;
         }
 
-        return false;
+        return result;
     }
+
+    private bool? Matches(string value, IReadOnlyDictionary<string, string> parameters) =>
+        Where.All(test => Passes(test, value, parameters));
+
+    private static bool Passes(FieldTest test, string value, IReadOnlyDictionary<string, string> parameters)
+    {
+        var listed = test.Values.Any(v => string.Equals(value, v.StartsWith('$') ? parameters.GetValueOrDefault(v[1..]) : v, StringComparison.Ordinal));
+        return listed != test.Negated;
+    }
+
+    private static string Text(FactValue value) => value switch
+    {
+        SymbolValue symbol => symbol.Value,
+        BoolValue flag => flag.Value ? "true" : "false",
+        _ => value.Display,
+    };
 }

@@ -60,8 +60,9 @@ internal sealed record CompiledAxis(ScoreAxis Source, ImmutableArray<CompiledCon
 internal sealed class CompiledRuleset
 {
     private CompiledRuleset(Ruleset source, ImmutableArray<CompiledFact> facts, ImmutableArray<CompiledNode> nodes, int root,
-        ImmutableArray<CompiledAxis> axes)
+        ImmutableArray<CompiledAxis> axes, ImmutableArray<(RulesetNote Source, CompiledCondition When)> notes)
     {
+        Notes = notes;
         Source = source;
         Facts = facts;
         FactsByPath = facts.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
@@ -84,6 +85,9 @@ internal sealed class CompiledRuleset
 
     public ImmutableArray<CompiledAxis> Axes { get; }
 
+    /// <summary>The ruleset's notes with their conditions compiled.</summary>
+    public ImmutableArray<(RulesetNote Source, CompiledCondition When)> Notes { get; }
+
     public ImmutableArray<LeafPath> Leaves { get; }
 
     /// <summary>
@@ -97,7 +101,7 @@ internal sealed class CompiledRuleset
     public static CompiledRuleset Compile(Ruleset ruleset)
     {
         var facts = ruleset.Facts
-            .Select((f, i) => new CompiledFact(i, f, f.Derive is { } d ? new CompiledDerivation(d.Quantifier, d.Over, d.Field, d.In) : null))
+            .Select((f, i) => new CompiledFact(i, f, f.Derive is { } d ? new CompiledDerivation(d.Quantifier, d.Over, d.Where) : null))
             .ToImmutableArray();
         var factsByPath = facts.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var nodeIndex = ruleset.Nodes.Select((n, i) => (n.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -135,7 +139,8 @@ internal sealed class CompiledRuleset
         var axes = ruleset.Axes
             .Select(a => new CompiledAxis(a, [.. a.Rules.Select(r => r.If is null ? null : CompileCondition(r.If, factsByPath))]))
             .ToImmutableArray();
-        return new CompiledRuleset(ruleset, facts, nodes, nodeIndex[ruleset.Root], axes);
+        var notes = ruleset.Notes.Select(n => (n, CompileCondition(n.When, factsByPath))).ToImmutableArray();
+        return new CompiledRuleset(ruleset, facts, nodes, nodeIndex[ruleset.Root], axes, notes);
     }
 
     /// <summary>Compiles one condition; every fact and value in it was checked at load time.</summary>

@@ -70,8 +70,7 @@ internal sealed class Evaluation
         {
             if (fact.Derive is { } derive)
             {
-                var records = source.Read(derive.Over) as RecordListValue;
-                var value = records is null ? null : derive.Evaluate(records.Records, parameters);
+                var value = derive.Evaluate(source.Read(derive.Over), parameters);
                 states[fact.Index] = value is { } known ? fact.StateOf(BoolValue.Of(known)) : fact.Unknown;
             }
             else

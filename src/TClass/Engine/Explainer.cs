@@ -182,7 +182,7 @@ internal sealed partial class Explainer(Evaluation evaluation)
                 return parameter;
             }
 
-            if (evaluation.Ruleset.FactsByPath.TryGetValue(name, out var derived) && derived.Derive is { } derive
+            if (evaluation.Ruleset.FactsByPath.TryGetValue(name, out var derived) && derived.Derive is { Quantifier: not Quantifier.Value } derive
                 && evaluation.ValueOf(derived) is BoolValue truth && evaluation.Source.Read(derive.Over) is RecordListValue list)
             {
                 // A derived fact names the records that make it so: "vision encoder", "nvidia-h100".

@@ -163,6 +163,17 @@ public static class JsonReport
         }
 
         writer.WriteEndArray();
+        writer.WriteStartArray("notes");
+        foreach (var note in result.Notes)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", note.Id);
+            writer.WriteString("en", note.Text.En);
+            writer.WriteString("ko", note.Text.Ko);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         if (!result.Provenance.IsEmpty)
         {
             writer.WriteStartArray("provenance");

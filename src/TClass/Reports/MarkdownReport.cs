@@ -76,15 +76,19 @@ public static class MarkdownReport
             md.Append(L("top-level")).Append('\n');
         }
 
-        md.Append("\n## ").Append(L("scores-heading")).Append("\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"| {L("axis")} | {L("score")} | {L("why")} |\n|---|---|---|\n");
-        foreach (var score in result.Scores)
+        if (!result.Scores.IsEmpty)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {Escape(score.Label.In(lang))} | {TextReport.Score(score)} | {Escape(score.Reason?.In(lang) ?? L("range"))} |\n");
-        }
+            // A ruleset without score tables (an eligibility test) has no scores and no radar.
+            md.Append("\n## ").Append(L("scores-heading")).Append("\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {L("axis")} | {L("score")} | {L("why")} |\n|---|---|---|\n");
+            foreach (var score in result.Scores)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| {Escape(score.Label.In(lang))} | {TextReport.Score(score)} | {Escape(score.Reason?.In(lang) ?? L("range"))} |\n");
+            }
 
-        var radar = options.RadarLink ?? "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(RadarSvg.Render(result, lang)));
-        md.Append(CultureInfo.InvariantCulture, $"\n![{L("radar")}]({radar})\n");
+            var radar = options.RadarLink ?? "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(RadarSvg.Render(result, lang)));
+            md.Append(CultureInfo.InvariantCulture, $"\n![{L("radar")}]({radar})\n");
+        }
 
         if (!result.Provenance.IsEmpty)
         {
@@ -94,6 +98,15 @@ public static class MarkdownReport
             {
                 md.Append(CultureInfo.InvariantCulture,
                     $"| `{fact.Fact}` | {L("provenance." + fact.Status.ToString().ToLowerInvariant())} | {Escape(fact.Declared ?? "—")} | {Escape(fact.Concluded ?? "—")} | {Escape(fact.Source ?? "—")} |\n");
+            }
+        }
+
+        if (!result.Notes.IsEmpty)
+        {
+            md.Append("\n## ").Append(L("notes-heading")).Append("\n\n");
+            foreach (var note in result.Notes)
+            {
+                md.Append("- ").Append(Escape(note.Text.In(lang))).Append('\n');
             }
         }
 

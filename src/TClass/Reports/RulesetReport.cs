@@ -7,6 +7,15 @@ namespace TClass.Reports;
 /// <summary>A ruleset as readable text: its outcomes, the facts it reads and its tree, indented.</summary>
 public static class RulesetReport
 {
+    /// <summary>A derivation in one line: <c>any components where origin ∈ {third-party} and role ∉ {draft-model}</c>.</summary>
+    internal static string Derivation(Derivation derive)
+    {
+        var tests = string.Join(" and ", derive.Where.Select(t => (t.Field is null ? "" : t.Field + " ") + (t.Negated ? "∉ {" : "∈ {") + string.Join(", ", t.Values) + "}"));
+        return derive.Quantifier == Quantifier.Value
+            ? derive.Over + " " + tests
+            : derive.Quantifier.ToString().ToLowerInvariant() + " " + derive.Over + " where " + tests;
+    }
+
     /// <summary>Renders <paramref name="ruleset"/>.</summary>
     public static string Render(Ruleset ruleset, Language language = Language.English)
     {
@@ -34,8 +43,7 @@ public static class RulesetReport
             text.Append("  ").Append(fact.Path).Append("  (").Append(fact.Type.ToString().ToLowerInvariant()).Append(": ").Append(domain).Append(')');
             if (fact.Derive is { } derive)
             {
-                text.Append("  ").Append(L("derived")).Append(": ").Append(derive.Quantifier.ToString().ToLowerInvariant()).Append(' ')
-                    .Append(derive.Over).Append(" where ").Append(derive.Field).Append(" ∈ {").Append(string.Join(", ", derive.In)).Append('}');
+                text.Append("  ").Append(L("derived")).Append(": ").Append(Derivation(derive));
             }
 
             text.Append('\n');

@@ -52,7 +52,15 @@ public static class TextReport
             Field(text, "next", lang, string.Join("\n", lines));
         }
 
-        Field(text, "scores", lang, string.Join(" · ", result.Scores.Select(s => s.Label.In(lang) + " " + Score(s))));
+        if (!result.Scores.IsEmpty)
+        {
+            Field(text, "scores", lang, string.Join(" · ", result.Scores.Select(s => s.Label.In(lang) + " " + Score(s))));
+        }
+        if (!result.Notes.IsEmpty)
+        {
+            Field(text, "notes", lang, string.Join("\n", result.Notes.Select(n => Wrap(n.Text.In(lang), options.Width - LabelWidth - 2))));
+        }
+
         if (!result.Warnings.IsEmpty)
         {
             Field(text, "warnings", lang, string.Join("\n", result.Warnings.Select(w => paint.Yellow("! ") + Wrap(Warning(w), options.Width - LabelWidth - 4).Replace("\n", "\n  ", StringComparison.Ordinal))));

@@ -54,6 +54,9 @@ public sealed record Ruleset
     /// <summary>Score tables, one per axis.</summary>
     public ImmutableArray<ScoreAxis> Axes { get; internal init; } = [];
 
+    /// <summary>Notes a result carries when their condition holds: what the policy set aside, and why.</summary>
+    public ImmutableArray<RulesetNote> Notes { get; internal init; } = [];
+
     /// <summary>Texts of explanations by key (see docs/rule-language.md for the keys).</summary>
     public ImmutableDictionary<string, LocalizedText> Messages { get; internal init; } = ImmutableDictionary<string, LocalizedText>.Empty;
 
@@ -84,6 +87,12 @@ public sealed record Ruleset
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Sha256, Id);
 }
+
+/// <summary>A note a result carries when its condition holds, e.g. "a draft model's third-party weights were set aside".</summary>
+/// <param name="Id">The note's id.</param>
+/// <param name="When">The condition; the note is shown when it is known to hold.</param>
+/// <param name="Text">The note, with <c>{fact}</c> placeholders.</param>
+public sealed record RulesetNote(string Id, Condition When, LocalizedText Text);
 
 /// <summary>A value given when classifying, referred to as <c>$name</c> in conditions and <c>{name}</c> in texts.</summary>
 /// <param name="Name">The parameter's name, e.g. <c>country</c>.</param>
@@ -141,22 +150,37 @@ public sealed record FactDeclaration(string Path, FactType Type, ImmutableArray<
 /// <param name="False">When the fact must be false.</param>
 public sealed record BoolPhrases(LocalizedText True, LocalizedText False);
 
-/// <summary>How many records of a list must match.</summary>
+/// <summary>How many records of a list must match, or that a single value is tested.</summary>
 public enum Quantifier
 {
-    /// <summary>At least one.</summary>
+    /// <summary>At least one record.</summary>
     Any,
 
-    /// <summary>Every one.</summary>
+    /// <summary>Every record.</summary>
     All,
 
-    /// <summary>Not one.</summary>
+    /// <summary>Not one record.</summary>
     None,
+
+    /// <summary>No list: the value of a single fact is tested (<c>derive: { value: model.country, in: [$country] }</c>).</summary>
+    Value,
 }
 
-/// <summary>A yes/no fact computed from a list of records, e.g. "all serving chips are from KR vendors".</summary>
-/// <param name="Quantifier">How many records must match.</param>
-/// <param name="Over">The records fact, e.g. <c>infrastructure.serving.chips</c>.</param>
-/// <param name="Field">The field of each record tested, e.g. <c>country</c>.</param>
-/// <param name="In">The values that match; <c>$name</c> stands for a parameter.</param>
-public sealed record Derivation(Quantifier Quantifier, string Over, string Field, ImmutableArray<string> In);
+/// <summary>One test of a derivation: a record's field (or the single value) is one of <paramref name="Values"/>, or is not.</summary>
+/// <param name="Field">The field of each record tested, e.g. <c>country</c>; null for a <see cref="Quantifier.Value"/> derivation.</param>
+/// <param name="Values">The values listed; <c>$name</c> stands for a parameter.</param>
+/// <param name="Negated">
+/// <c>not_in</c>: the field must not be one of the values. An absent field is not one of them, so it
+/// passes; with <c>in</c> an absent field leaves the match unknown.
+/// </param>
+public sealed record FieldTest(string? Field, ImmutableArray<string> Values, bool Negated);
+
+/// <summary>
+/// A yes/no fact computed from the input: over a list of records ("all serving chips are from KR
+/// vendors", "any component from a third party that is not a draft model"), or from one value
+/// ("the developer's country is the evaluation country").
+/// </summary>
+/// <param name="Quantifier">How many records must match, or <see cref="Quantifier.Value"/>.</param>
+/// <param name="Over">The records fact (e.g. <c>infrastructure.serving.chips</c>) or the single fact (e.g. <c>model.country</c>).</param>
+/// <param name="Where">The tests a record (or the value) must pass, all of them.</param>
+public sealed record Derivation(Quantifier Quantifier, string Over, ImmutableArray<FieldTest> Where);

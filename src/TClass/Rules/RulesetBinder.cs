@@ -41,6 +41,7 @@ internal sealed class RulesetBinder
                     r.Node("if") is { } condition ? BindCondition(condition) : null,
                     (int)r.Integer("score")!.Value,
                     Text(r.Node("reason"))), r))]), n))],
+            Notes = [.. root.Items("notes").Select(n => Remember(new RulesetNote(n.Text("id")!, BindCondition(n.Node("when")!), Text(n.Node("text"))), n))],
             Messages = (root.Map("messages")?.Entries ?? [])
                 .ToImmutableDictionary(e => e.Key.Text, e => Remember(Text(e.Value), e.Key), StringComparer.Ordinal),
             Sha256 = sha256,
@@ -60,9 +61,12 @@ internal sealed class RulesetBinder
         {
             var (quantifier, over) = d.Word("any") is { } any ? (Quantifier.Any, any)
                 : d.Word("all") is { } all ? (Quantifier.All, all)
-                : (Quantifier.None, d.Word("none")!);
-            var where = d.Map("where");
-            derive = Remember(new Derivation(quantifier, over, where.Text("field")!, where.Texts("in")), d);
+                : d.Word("none") is { } none ? (Quantifier.None, none)
+                : (Quantifier.Value, d.Word("value")!);
+            ImmutableArray<FieldTest> where = quantifier == Quantifier.Value
+                ? [Test(null, d)]
+                : d.Node("where") is SequenceNode list ? [.. list.Items.Select(w => Test(w.Text("field"), w))] : [Test(d.Map("where").Text("field"), d.Map("where")!)];
+            derive = Remember(new Derivation(quantifier, over, where), d);
         }
 
         var requires = node.Map("requires") is { } r
@@ -74,6 +78,9 @@ internal sealed class RulesetBinder
             Requires = requires,
         }, node);
     }
+
+    private FieldTest Test(string? field, DocumentNode node) => Remember(
+        node.Has("not_in") ? new FieldTest(field, node.Texts("not_in"), Negated: true) : new FieldTest(field, node.Texts("in"), Negated: false), node);
 
     private RuleNode BindNode(DocumentNode node)
     {

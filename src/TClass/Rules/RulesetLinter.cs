@@ -24,6 +24,7 @@ internal sealed partial class RulesetLinter(Ruleset ruleset, RulesetBinder posit
         CheckNodes();
         CheckTree();
         CheckScores();
+        CheckNotes();
         CheckMessages();
     }
 
@@ -38,6 +39,7 @@ internal sealed partial class RulesetLinter(Ruleset ruleset, RulesetBinder posit
         Unique(ruleset.Nodes.Select(n => (n.Id, (object)n)), "node id", "nodes");
         Unique(ruleset.Axes.Select(a => (a.Id, (object)a)), "score axis", "scores");
         Unique(ruleset.Parameters.Select(p => (p.Name, (object)p)), "parameter", "parameters");
+        Unique(ruleset.Notes.Select(n => (n.Id, (object)n)), "note id", "notes");
     }
 
     private void Unique(IEnumerable<(string Id, object Part)> items, string what, string path)
@@ -144,22 +146,34 @@ internal sealed partial class RulesetLinter(Ruleset ruleset, RulesetBinder posit
         }
 
         var over = input.Find(derive.Over);
-        if (over is null || over.Kind != FactKind.Records)
+        if (derive.Quantifier == Quantifier.Value)
+        {
+            if (over is null || over.Kind is FactKind.Records or FactKind.Set or FactKind.TextList)
+            {
+                Error(derive, path + ".derive.value", $"'{derive.Over}' is not a single value in the input ({input.Name}).",
+                    Suggest(derive.Over, input.Facts.Where(f => f.Kind is FactKind.Enum or FactKind.Text or FactKind.Bool).Select(f => f.Path), "Test a single fact such as model.country."));
+                return;
+            }
+        }
+        else if (over is null || over.Kind != FactKind.Records)
         {
             Error(derive, path + ".derive", $"'{derive.Over}' is not a list of records in the input ({input.Name}).",
                 Suggest(derive.Over, input.Facts.Where(f => f.Kind == FactKind.Records).Select(f => f.Path), "Derive from a list such as components."));
             return;
         }
 
-        if (!over.Values.Contains(derive.Field))
+        foreach (var test in derive.Where)
         {
-            Error(derive, path + ".derive.where.field", $"the records of '{derive.Over}' have no field '{derive.Field}'.",
-                Suggest(derive.Field, over.Values, "Fields: " + string.Join(", ", over.Values) + "."));
-        }
+            if (test.Field is { } field && !over.Values.Contains(field))
+            {
+                Error(test, path + ".derive.where.field", $"the records of '{derive.Over}' have no field '{field}'.",
+                    Suggest(field, over.Values, "Fields: " + string.Join(", ", over.Values) + "."));
+            }
 
-        foreach (var value in derive.In.Where(v => v.StartsWith('$') && ruleset.Parameters.All(p => p.Name != v[1..])))
-        {
-            Error(derive, path + ".derive.where.in", $"'{value}' names no parameter of the ruleset.", "Declare the parameter under 'parameters:', or remove the '$'.");
+            foreach (var value in test.Values.Where(v => v.StartsWith('$') && ruleset.Parameters.All(p => p.Name != v[1..])))
+            {
+                Error(test, path + ".derive.where." + (test.Negated ? "not_in" : "in"), $"'{value}' names no parameter of the ruleset.", "Declare the parameter under 'parameters:', or remove the '$'.");
+            }
         }
 
         if (fact.Requires is null)
@@ -413,6 +427,14 @@ internal sealed partial class RulesetLinter(Ruleset ruleset, RulesetBinder posit
         }
     }
 
+    private void CheckNotes()
+    {
+        foreach (var note in ruleset.Notes)
+        {
+            CheckCondition(note.When, "notes." + note.Id);
+        }
+    }
+
     private void CheckMessages()
     {
         foreach (var key in MessageKeys.All.Where(k => !ruleset.Messages.ContainsKey(k)))
@@ -462,6 +484,11 @@ internal sealed partial class RulesetLinter(Ruleset ruleset, RulesetBinder posit
             {
                 yield return (rule, rule.Reason, "scores." + axis.Id);
             }
+        }
+
+        foreach (var note in ruleset.Notes)
+        {
+            yield return (note, note.Text, "notes." + note.Id);
         }
 
         foreach (var (key, text) in ruleset.Messages)

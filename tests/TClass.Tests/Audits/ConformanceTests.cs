@@ -31,6 +31,7 @@ public class ConformanceTests
     [Theory]
     [InlineData(BuiltInRulesets.Reference)]
     [InlineData(BuiltInRulesets.Strict)]
+    [InlineData("msit-independent-fm")]
     public void The_suites_cover_every_branch_of_the_built_in_rulesets(string id)
     {
         var ruleset = BuiltInRulesets.Get(id);

@@ -38,6 +38,7 @@ public class SnapshotTests
     [Theory]
     [InlineData(BuiltInRulesets.Reference)]
     [InlineData(BuiltInRulesets.Strict)]
+    [InlineData("msit-independent-fm")]
     public void Path_table(string id) =>
         Snapshot.Match(PathTable.Render(BuiltInRulesets.Get(id)), new SnapshotNameExtension(id));
 
