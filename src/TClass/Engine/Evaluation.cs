@@ -123,13 +123,17 @@ internal sealed class Evaluation
     }
 
     /// <summary>
-    /// The unknown facts the walk split on that would narrow the candidates if declared, ranked by
-    /// the largest candidate set any of their values leaves (smaller first), then by the order asked.
+    /// The unknown facts the walk split on that matter: declared alone they would narrow the
+    /// candidates, or somewhere in the walk their values lead to different outcomes (a fact that
+    /// decides together with another unknown one — the distillation share with its teachers'
+    /// origin). Ranked by the largest candidate set any of their values leaves (smaller first), then
+    /// by the order asked.
     /// </summary>
     private ImmutableArray<CompiledFact> DecisiveUnknowns()
     {
         var asked = new List<CompiledFact>();
-        CollectSplits(Exploration.Steps, asked);
+        var divides = new HashSet<CompiledFact>();
+        CollectSplits(Exploration.Steps, asked, divides);
         var ranked = new List<(CompiledFact Fact, int Worst, int Order)>();
         for (var order = 0; order < asked.Count; order++)
         {
@@ -145,7 +149,7 @@ internal sealed class Evaluation
                 worst = Math.Max(worst, BitOperations.PopCount(outcomes));
             }
 
-            if (narrows)
+            if (narrows || divides.Contains(fact))
             {
                 ranked.Add((fact, worst, order));
             }
@@ -154,7 +158,7 @@ internal sealed class Evaluation
         return [.. ranked.OrderBy(r => r.Worst).ThenBy(r => r.Order).Select(r => r.Fact)];
     }
 
-    private static void CollectSplits(ImmutableArray<TraceStep> steps, List<CompiledFact> asked)
+    private static void CollectSplits(ImmutableArray<TraceStep> steps, List<CompiledFact> asked, HashSet<CompiledFact> divides)
     {
         foreach (var step in steps)
         {
@@ -165,9 +169,14 @@ internal sealed class Evaluation
                     asked.Add(split.Atom.Fact);
                 }
 
+                if (split.Scenarios.Any(s => s.Outcomes != split.Scenarios[0].Outcomes))
+                {
+                    divides.Add(split.Atom.Fact);
+                }
+
                 foreach (var scenario in split.Scenarios)
                 {
-                    CollectSplits(scenario.Steps, asked);
+                    CollectSplits(scenario.Steps, asked, divides);
                 }
             }
         }

@@ -137,14 +137,33 @@ public sealed record DataFacts
     /// <summary>Share of the training signal taken from other models' outputs.</summary>
     public Distillation? Distillation { get; init; }
 
-    /// <summary>Models distilled from.</summary>
-    public ImmutableArray<string> Teachers { get; init; } = [];
+    /// <summary>Models distilled from; a teacher written as a plain id has an undeclared origin.</summary>
+    public ImmutableArray<Teacher> Teachers { get; init; } = [];
 
     /// <summary>Training tokens, free text (e.g. <c>14T</c>).</summary>
     public string? Tokens { get; init; }
 
     /// <summary>Main languages of the corpus.</summary>
     public ImmutableArray<string> Languages { get; init; } = [];
+}
+
+/// <summary>A model whose outputs (synthetic data, logits) the model was trained on.</summary>
+/// <param name="Id">The teacher model, e.g. <c>gpt-4o</c> or a Hugging Face id.</param>
+public sealed record Teacher(string Id) : IFactRecord
+{
+    /// <summary>Whose model the teacher is, or null when the manifest does not say.</summary>
+    public TeacherOrigin? Origin { get; init; }
+
+    /// <inheritdoc/>
+    public string Label => Id;
+
+    /// <inheritdoc/>
+    public string? Field(string name) => name switch
+    {
+        "id" => Id,
+        "origin" => Origin?.Symbol(),
+        _ => null,
+    };
 }
 
 /// <summary>A part of the model with weights of its own.</summary>

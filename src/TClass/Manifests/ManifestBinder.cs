@@ -58,7 +58,7 @@ internal static class ManifestBinder
             {
                 CuratedBy = Symbol<Curator>(data, "curated_by"),
                 Distillation = Symbol<Distillation>(data, "distillation"),
-                Teachers = data.Texts("teachers"),
+                Teachers = [.. data.Items("teachers").Select(BindTeacher).OfType<Teacher>()],
                 Tokens = data.Text("tokens"),
                 Languages = data.Texts("languages"),
             },
@@ -76,6 +76,13 @@ internal static class ManifestBinder
             Source = source,
         };
     }
+
+    private static Teacher? BindTeacher(DocumentNode node) => node switch
+    {
+        ScalarNode scalar => new Teacher(scalar.Text),
+        MappingNode mapping when mapping.Text("id") is { } id => new Teacher(id) { Origin = Symbol<TeacherOrigin>(mapping, "origin") },
+        _ => null,
+    };
 
     private static Component BindComponent(DocumentNode node) =>
         new(Symbol<ComponentOrigin>(node, "origin") ?? ComponentOrigin.ThirdParty)

@@ -43,7 +43,7 @@ public static class ManifestChecks
         if (manifest.Data.Distillation is Distillation.None && manifest.Data.Teachers.Length > 0)
         {
             warnings.Add("teachers-without-distillation", "data.teachers",
-                $"data.teachers lists {string.Join(", ", manifest.Data.Teachers)}, but data.distillation is 'none'.",
+                $"data.teachers lists {string.Join(", ", manifest.Data.Teachers.Select(t => t.Id))}, but data.distillation is 'none'.",
                 "Set distillation to partial or dominant, or remove the teachers.");
         }
 

@@ -247,3 +247,13 @@ public enum ComponentOrigin
     /// <summary>From someone else's model.</summary>
     ThirdParty,
 }
+
+/// <summary>Whose model a distillation teacher is.</summary>
+public enum TeacherOrigin
+{
+    /// <summary>The developer's own model (trained from scratch): distilling from it does not borrow another company's knowledge.</summary>
+    Own,
+
+    /// <summary>Another organisation's model.</summary>
+    ThirdParty,
+}

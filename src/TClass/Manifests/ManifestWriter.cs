@@ -35,7 +35,7 @@ public static class ManifestWriter
             ("vocab_size", manifest.Tokenizer.VocabSize?.ToString(CultureInfo.InvariantCulture)), ("file", manifest.Tokenizer.File));
         Section(emitter, "data",
             ("curated_by", manifest.Data.CuratedBy?.Symbol()), ("distillation", manifest.Data.Distillation?.Symbol()),
-            ("teachers", List(manifest.Data.Teachers)), ("tokens", manifest.Data.Tokens), ("languages", List(manifest.Data.Languages)));
+            ("teachers", Teachers(manifest.Data.Teachers)), ("tokens", manifest.Data.Tokens), ("languages", List(manifest.Data.Languages)));
         if (manifest.ComponentsDeclared || !manifest.Components.IsEmpty)
         {
             Scalar(emitter, "components");
@@ -88,6 +88,10 @@ public static class ManifestWriter
 
     private static List<string>? Symbols<TEnum>(System.Collections.Immutable.ImmutableArray<TEnum>? values)
         where TEnum : struct, Enum => values is { } known ? Symbols<TEnum>(known.AsEnumerable()) : null;
+
+    /// <summary>Teachers as written: a plain id when the origin is undeclared, else <c>{id, origin}</c>.</summary>
+    private static List<object>? Teachers(IEnumerable<Teacher> teachers) =>
+        teachers.Any() ? [.. teachers.Select(t => t.Origin is { } origin ? (object)new (string, object?)[] { ("id", t.Id), ("origin", origin.Symbol()) } : t.Id)] : null;
 
     private static List<object>? Placements(IEnumerable<Placement>? placements, string ownerKey) =>
         placements?.Select(p => p.Key is { } key

@@ -34,6 +34,7 @@ internal static class CardSpace
         // data, one group per fact
         ["data.curated_by: developer", "data.curated_by: third-party"],
         ["data.distillation: none", "data.distillation: partial", "data.distillation: dominant"],
+        ["data.teachers: [{ id: test-lab/own-large, origin: own }]", "data.teachers: [{ id: gpt-4o, origin: third-party }]"],
         // serving and training chips and clouds
         ["infrastructure.serving.chips: [rebellions-atom]", "infrastructure.serving.chips: [nvidia-h100]", "infrastructure.serving.chips: [furiosa-rngd, nvidia-h100]"],
         ["infrastructure.serving.cloud: [kt-cloud]", "infrastructure.serving.cloud: [aws]"],

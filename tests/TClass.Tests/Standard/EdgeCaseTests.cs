@@ -87,12 +87,36 @@ public class EdgeCaseTests
     {
         var result = Classify(Card(
             "weights: { origin: scratch }", OwnArchitecture, NativeTokenizer,
-            "data: { curated_by: developer, distillation: dominant, teachers: [deepseek-ai/DeepSeek-R1] }",
+            "data: { curated_by: developer, distillation: dominant, teachers: [{ id: deepseek-ai/DeepSeek-R1, origin: third-party }] }",
             ForeignServing));
 
         Assert.Equal("T4-2", result.Tier?.Id);
-        Assert.Equal("own-knowledge", result.Path[^1].Node);
+        Assert.Equal("own-teachers", result.Path[^1].Node);
         Assert.Contains("distilled", result.Because(), StringComparison.Ordinal);
+        Assert.Contains("another organisation's model (deepseek-ai/DeepSeek-R1)", result.Because(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Knowledge_distilled_from_the_developers_own_model_is_its_own()
+    {
+        var result = Classify(Card(
+            "weights: { origin: scratch }", OwnArchitecture, NativeTokenizer,
+            "data: { curated_by: developer, distillation: dominant, teachers: [{ id: example-lab/own-236b, origin: own }] }",
+            ForeignServing));
+
+        Assert.Equal("T5", result.Tier?.Id);
+    }
+
+    [Fact]
+    public void A_teacher_of_undeclared_origin_is_not_guessed()
+    {
+        var result = Classify(Card(
+            "weights: { origin: scratch }", OwnArchitecture, NativeTokenizer,
+            "data: { curated_by: developer, distillation: dominant, teachers: [deepseek-ai/DeepSeek-R1] }",
+            ForeignServing));
+
+        Assert.Equal(["T4-2", "T5"], result.Candidates());
+        Assert.Equal(["data.teachers"], result.Missing.ToArray());
     }
 
     [Fact]

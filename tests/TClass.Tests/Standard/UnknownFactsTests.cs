@@ -32,7 +32,7 @@ public class UnknownFactsTests
 
         Assert.Equal(["T4-2", "T5", "T6"], result.Candidates());
         Assert.Equal(
-            ["tokenizer.origin", "data.distillation", "infrastructure.serving.chips", "infrastructure.serving.cloud"],
+            ["tokenizer.origin", "data.distillation", "infrastructure.serving.chips", "infrastructure.serving.cloud", "data.teachers"],
             result.Missing.ToArray());
     }
 
