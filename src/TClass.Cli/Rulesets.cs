@@ -18,7 +18,7 @@ internal static class Rulesets
             return null;
         }
 
-        var read = RulesetReader.Read(idOrPath);
+        var read = RulesetReader.Read(idOrPath, TClass.Manifests.ManifestFacts.Schema);
         foreach (var diagnostic in read.Diagnostics)
         {
             console.Error.WriteLine(diagnostic.ToString());

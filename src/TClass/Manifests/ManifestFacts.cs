@@ -14,24 +14,8 @@ public sealed class ManifestFacts(Manifest manifest) : IFactSource
     /// <summary>The family value that means "the developer's own architecture".</summary>
     public const string OwnFamily = "own";
 
-    /// <summary>Every fact manifest format 1 provides.</summary>
-    public static FactSchema Schema { get; } = new("manifest format 1",
-    [
-        TextFact("model.id"), TextFact("model.name"), TextFact("model.developer"), TextFact("model.country"),
-        TextFact("model.released"), TextFact("model.parameters"), SetFact<Modality>("model.modalities"),
-        EnumFact<WeightsOrigin>("weights.origin"), new("weights.base", FactKind.TextList, []), SetFact<Adaptation>("weights.adaptation"),
-        TextFact("architecture.family"), TextFact("architecture.class"), new("architecture.remote_code", FactKind.Bool, []),
-        EnumFact<ConfigComparison>("architecture.config"), SetFact<ArchitectureChange>("architecture.changes"),
-        SetFact<TopologyChange>("architecture.topology"),
-        EnumFact<TokenizerOrigin>("tokenizer.origin"), TextFact("tokenizer.base"), new("tokenizer.vocab_size", FactKind.Number, []),
-        EnumFact<Curator>("data.curated_by"), EnumFact<Distillation>("data.distillation"),
-        RecordsFact("data.teachers", "id", "origin"), TextFact("data.tokens"), new("data.languages", FactKind.TextList, []),
-        RecordsFact("components", "name", "role", "origin", "base"),
-        RecordsFact("infrastructure.training.chips", "key", "name", "vendor", "country"),
-        RecordsFact("infrastructure.training.cloud", "key", "name", "operator", "country"),
-        RecordsFact("infrastructure.serving.chips", "key", "name", "vendor", "country"),
-        RecordsFact("infrastructure.serving.cloud", "key", "name", "operator", "country"),
-    ]);
+    /// <summary>Every fact manifest format 1 provides, read from its JSON Schema (<c>rules/schema/manifest.schema.json</c>).</summary>
+    public static FactSchema Schema { get; } = Facts.JsonSchemaFacts.Read(Schemas.Manifest, "manifest format 1");
 
     /// <summary>The manifest these facts are read from.</summary>
     public Manifest Manifest { get; } = manifest;
@@ -48,6 +32,7 @@ public sealed class ManifestFacts(Manifest manifest) : IFactSource
             "model.country" => Text(m.Model.Country),
             "model.released" => Text(m.Model.Released?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             "model.parameters" => Text(m.Model.Parameters),
+            "model.references" => TextList(m.Model.References),
             "model.modalities" => Set(m.Model.Modalities),
             "weights.origin" => Symbol(m.Weights.Origin),
             "weights.base" => TextList(m.Weights.Base),
@@ -61,6 +46,7 @@ public sealed class ManifestFacts(Manifest manifest) : IFactSource
             "tokenizer.origin" => Symbol(m.Tokenizer.Origin),
             "tokenizer.base" => Text(m.Tokenizer.Base),
             "tokenizer.vocab_size" => m.Tokenizer.VocabSize is { } size ? new NumberValue(size) : null,
+            "tokenizer.file" => Text(m.Tokenizer.File),
             "data.curated_by" => Symbol(m.Data.CuratedBy),
             "data.distillation" => Symbol(m.Data.Distillation),
             "data.teachers" => m.Data.Teachers.IsDefaultOrEmpty ? null : new RecordListValue(m.Data.Teachers),

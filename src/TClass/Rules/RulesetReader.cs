@@ -3,7 +3,6 @@ using System.Text;
 using TClass.Diagnostics;
 using TClass.Documents;
 using TClass.Engine;
-using TClass.Manifests;
 
 namespace TClass.Rules;
 
@@ -16,11 +15,12 @@ public static class RulesetReader
     private static readonly Lazy<SchemaValidation> Schema =
         new(() => SchemaValidation.FromJson(EmbeddedRules.Text("schema/ruleset.schema.json")));
 
-    /// <summary>Loads the ruleset in the file at <paramref name="path"/>.</summary>
+    /// <summary>Loads the ruleset in the file at <paramref name="path"/>, bound against <paramref name="input"/>.</summary>
     /// <param name="path">The ruleset file.</param>
-    /// <param name="input">The facts the input format provides; manifest format 1 when omitted.</param>
-    public static RulesetReadResult Read(string path, FactSchema? input = null)
+    /// <param name="input">The facts the input format provides (manifest format 1: <c>ManifestFacts.Schema</c>).</param>
+    public static RulesetReadResult Read(string path, FactSchema input)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var diagnostics = new DiagnosticBag(path);
         try
         {
@@ -28,7 +28,7 @@ public static class RulesetReader
             if (!info.Exists)
             {
                 diagnostics.Error("not-found", SourcePosition.WholeFile, "", "the ruleset file does not exist.",
-                    "Check the path, or use a built-in id: " + string.Join(", ", BuiltInRulesets.Ids) + ".");
+                    "Check the path, or use the id of a built-in ruleset (tclass rules list).");
                 return new RulesetReadResult(path, null, diagnostics.ToImmutableSorted());
             }
 
@@ -48,12 +48,13 @@ public static class RulesetReader
         }
     }
 
-    /// <summary>Loads a ruleset from <paramref name="text"/>.</summary>
+    /// <summary>Loads a ruleset from <paramref name="text"/>, bound against <paramref name="input"/>.</summary>
     /// <param name="text">The ruleset YAML.</param>
+    /// <param name="input">The facts the input format provides (manifest format 1: <c>ManifestFacts.Schema</c>).</param>
     /// <param name="name">How diagnostics name the input.</param>
-    /// <param name="input">The facts the input format provides; manifest format 1 when omitted.</param>
-    public static RulesetReadResult Parse(string text, string name = "<text>", FactSchema? input = null)
+    public static RulesetReadResult Parse(string text, FactSchema input, string name = "<text>")
     {
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(text);
         return Load(text, new DiagnosticBag(name), input);
     }
@@ -63,12 +64,11 @@ public static class RulesetReader
     /// full reader in the test suite, and re-validating them would cost every process start. Every
     /// other load-time check still runs.
     /// </summary>
-    internal static RulesetReadResult ParseEmbedded(string text, string name) =>
-        Load(text, new DiagnosticBag(name), input: null, checkSchema: false);
+    internal static RulesetReadResult ParseEmbedded(string text, string name, FactSchema input) =>
+        Load(text, new DiagnosticBag(name), input, checkSchema: false);
 
-    private static RulesetReadResult Load(string text, DiagnosticBag diagnostics, FactSchema? input, bool checkSchema = true)
+    private static RulesetReadResult Load(string text, DiagnosticBag diagnostics, FactSchema input, bool checkSchema = true)
     {
-        input ??= ManifestFacts.Schema;
         var root = DocumentReader.Read(text, diagnostics, DocumentLimits.Default);
         if (root is not MappingNode mapping)
         {

@@ -1,3 +1,4 @@
+using TClass.Manifests;
 using TClass.Audits;
 using TClass.Rules;
 using TClass.Tests.Cli;
@@ -46,7 +47,7 @@ public class ConformanceTests
         // Partial reuse to T4-1 would contradict the standard: the suite must catch it.
         var broken = RulesetReader.Parse(BuiltInRulesets.Text(BuiltInRulesets.Reference).Replace(
             "    then:\n      outcome: T3\n      reason:\n        en: \"The main weights were trained from scratch",
-            "    then:\n      outcome: T4-1\n      reason:\n        en: \"The main weights were trained from scratch", StringComparison.Ordinal), "broken.yaml").Ruleset!;
+            "    then:\n      outcome: T4-1\n      reason:\n        en: \"The main weights were trained from scratch", StringComparison.Ordinal), ManifestFacts.Schema, "broken.yaml").Ruleset!;
         var suite = ConformanceReader.Read(Path.Combine(TestData.RepoRoot, "tests", "conformance", "tclass-2.0.yaml")).Suite!;
 
         var results = ConformanceRunner.Run(suite, only: broken);

@@ -143,7 +143,7 @@ public class CommandTests
     public void A_ruleset_file_with_errors_is_reported_and_exits_2()
     {
         var file = Path.Combine(Path.GetTempPath(), "tclass-rules-" + Guid.NewGuid().ToString("N") + ".yaml");
-        File.WriteAllText(file, TClass.Rules.BuiltInRulesets.Text("tclass-2.0").Replace("next: own-knowledge", "next: own-knowledgee", StringComparison.Ordinal));
+        File.WriteAllText(file, BuiltInRulesets.Text("tclass-2.0").Replace("next: own-knowledge", "next: own-knowledgee", StringComparison.Ordinal));
         try
         {
             var run = CliRun.Of(["classify", T5, "--rules", file]);

@@ -1,3 +1,4 @@
+using TClass.Manifests;
 using TClass.Rules;
 
 namespace TClass.Tests.Rules;
@@ -19,7 +20,7 @@ public class RulesetLoadingTests
         }
 
         text = text[..index] + replace + text[(index + find.Length)..];
-        return RulesetReader.Parse(text, "mutated.yaml");
+        return RulesetReader.Parse(text, ManifestFacts.Schema, "mutated.yaml");
     }
 
     private static Diagnostics.Diagnostic Error(RulesetReadResult result, string code)
@@ -34,7 +35,7 @@ public class RulesetLoadingTests
         Assert.Equal(["msit-independent-fm", "tclass-2.0", "tclass-2.0-strict"], BuiltInRulesets.Ids);
         foreach (var id in BuiltInRulesets.Ids)
         {
-            var result = RulesetReader.Parse(BuiltInRulesets.Text(id), id);
+            var result = RulesetReader.Parse(BuiltInRulesets.Text(id), ManifestFacts.Schema, id);
             Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         }
     }
@@ -136,7 +137,7 @@ public class RulesetLoadingTests
 
                 """, StringComparison.Ordinal);
 
-        var error = Error(RulesetReader.Parse(text, "contradiction.yaml"), "unreachable-outcome");
+        var error = Error(RulesetReader.Parse(text, ManifestFacts.Schema, "contradiction.yaml"), "unreachable-outcome");
 
         Assert.Equal("outcomes.T1", error.Path);
     }

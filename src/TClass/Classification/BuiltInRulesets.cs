@@ -1,8 +1,10 @@
 using System.Collections.Frozen;
+using TClass.Manifests;
+using TClass.Rules;
 
-namespace TClass.Rules;
+namespace TClass;
 
-/// <summary>The rulesets shipped with the library, embedded from <c>rules/*.yaml</c>.</summary>
+/// <summary>The rulesets shipped with the library, embedded from <c>rules/*.yaml</c>, bound against manifest format 1.</summary>
 public static class BuiltInRulesets
 {
     /// <summary>The id of the reference T-Class 2.0 ruleset (partial reuse is T3).</summary>
@@ -33,7 +35,7 @@ public static class BuiltInRulesets
 
     private static Ruleset Load(string name)
     {
-        var result = RulesetReader.ParseEmbedded(EmbeddedRules.Text(name), "rules/" + name);
+        var result = RulesetReader.ParseEmbedded(EmbeddedRules.Text(name), "rules/" + name, ManifestFacts.Schema);
         return result.Ruleset ?? throw new InvalidOperationException(
             "the built-in ruleset " + name + " does not load:\n" + string.Join("\n", result.Diagnostics));
     }
