@@ -195,12 +195,7 @@ internal sealed partial class Explainer(Evaluation evaluation)
             return value is null ? Ruleset.Message(MessageKeys.ValueUnknown).In(language) : Display(value);
         });
 
-    private static string Display(FactValue value) => value switch
-    {
-        SymbolSetValue set => string.Join(", ", set.Values),
-        RecordListValue records => string.Join(", ", records.Records.Select(r => r.Label)),
-        _ => value.Display,
-    };
+    private static string Display(FactValue value) => value.Prose;
 
     [GeneratedRegex(@"\{([A-Za-z0-9_.\-]+)\}")]
     private static partial Regex Placeholder();

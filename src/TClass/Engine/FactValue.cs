@@ -11,6 +11,9 @@ public abstract record FactValue
 {
     /// <summary>The value as a person reads it in a report, e.g. <c>scratch</c> or <c>[depth, width]</c>.</summary>
     public abstract string Display { get; }
+
+    /// <summary>The value as it reads inside a sentence: a list without its brackets, e.g. <c>depth, width</c>.</summary>
+    public virtual string Prose => Display;
 }
 
 /// <summary>One word: an enumeration value (<c>scratch</c>) or a free text (<c>LlamaForCausalLM</c>).</summary>
@@ -27,6 +30,9 @@ public sealed record SymbolSetValue(ImmutableArray<string> Values) : FactValue
 {
     /// <inheritdoc/>
     public override string Display => "[" + string.Join(", ", Values) + "]";
+
+    /// <inheritdoc/>
+    public override string Prose => string.Join(", ", Values);
 }
 
 /// <summary>A yes/no fact.</summary>
@@ -73,4 +79,7 @@ public sealed record RecordListValue(IReadOnlyList<IFactRecord> Records) : FactV
 {
     /// <inheritdoc/>
     public override string Display => "[" + string.Join(", ", Records.Select(r => r.Label)) + "]";
+
+    /// <inheritdoc/>
+    public override string Prose => string.Join(", ", Records.Select(r => r.Label));
 }

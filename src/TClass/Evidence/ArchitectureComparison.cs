@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using TClass.Catalogs;
 using TClass.Manifests;
+using TClass.ModelFiles;
 
 namespace TClass.Evidence;
 

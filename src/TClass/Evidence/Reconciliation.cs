@@ -101,7 +101,7 @@ public sealed record Reconciliation(ImmutableArray<FactProvenance> Facts, Immuta
         return new Reconciliation(facts.ToImmutable(), conflicts.ToImmutable(), preferred);
     }
 
-    private static string? Display(FactValue? value) => value is null ? null : Reports.TextReport.Display(value);
+    private static string? Display(FactValue? value) => value?.Prose;
 
     private static bool Same(FactValue? a, FactValue? b) => (a, b) switch
     {

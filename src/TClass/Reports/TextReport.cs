@@ -99,12 +99,7 @@ public static class TextReport
     }
 
     /// <summary>A fact value as a person reads it: lists without brackets.</summary>
-    public static string Display(FactValue value) => value switch
-    {
-        SymbolSetValue set => string.Join(", ", set.Values),
-        RecordListValue records => string.Join(", ", records.Records.Select(r => r.Label)),
-        _ => value?.Display ?? "",
-    };
+    public static string Display(FactValue value) => value?.Prose ?? "";
 
     private static string Warning(Diagnostic warning) =>
         (warning.Line > 0 ? string.Create(CultureInfo.InvariantCulture, $"{warning.Line}:{warning.Column} ") : "")

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using TClass.Diagnostics;
-using TClass.Evidence;
 using TClass.ModelFiles;
 
 namespace TClass.Tokenizers;

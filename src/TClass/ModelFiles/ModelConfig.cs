@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 
-namespace TClass.Evidence;
+namespace TClass.ModelFiles;
 
 /// <summary>The hyperparameters T-Class compares (vocabulary is recorded, never compared).</summary>
 /// <param name="Layers">Hidden layers.</param>
