@@ -1,0 +1,209 @@
+using TClass.Engine;
+using TClass.Rules;
+
+namespace TClass.Tests.Rules;
+
+/// <summary>
+/// The engine knows nothing of T-Class: a toy input format (a piece of fruit and the baskets it may
+/// go in) and a toy policy (eat, cook or compost it) go through the same loader, load-time checks,
+/// three-valued evaluation, explanation and next-level advice.
+/// </summary>
+public sealed class ToyRulesetTests
+{
+    private static readonly FactSchema Fruit = new("fruit format", [
+        new FactDescriptor("fruit.kind", FactKind.Enum, ["apple", "pear", "plum"]),
+        new FactDescriptor("fruit.ripe", FactKind.Bool, []),
+        new FactDescriptor("fruit.marks", FactKind.Set, ["bruise", "worm", "sticker"]),
+        new FactDescriptor("fruit.origin", FactKind.Text, []),
+        new FactDescriptor("baskets", FactKind.Records, ["owner", "country"]),
+    ]);
+
+    private const string Policy = """
+        ruleset: 1
+        id: fruit-policy
+        version: 0.1.0
+        title: { en: What to do with a piece of fruit, ko: 과일 처리 }
+        parameters:
+          - { name: home, default: KR, pattern: "^[A-Z]{2}$", label: { en: home country, ko: 본국 } }
+        outcomes:
+          - { id: compost, label: { en: Compost, ko: 퇴비 } }
+          - { id: cook, label: { en: Cook, ko: 요리 } }
+          - { id: eat, label: { en: Eat, ko: 먹기 } }
+        facts:
+          - { path: fruit.kind, type: enum, values: [apple, pear, plum], label: { en: kind, ko: 종류 } }
+          - { path: fruit.ripe, type: bool, label: { en: ripe, ko: 익음 } }
+          - { path: fruit.marks, type: set, values: [bruise, worm, sticker], label: { en: marks, ko: 흠 } }
+          - path: fruit.local
+            type: bool
+            label: { en: grown at home, ko: 국산 }
+            derive: { value: fruit.origin, in: [$home] }
+            requires:
+              "true": { en: "must be {home}", ko: "{home}이어야 함" }
+              "false": { en: "must not be {home}", ko: "{home}이 아니어야 함" }
+          - path: baskets.foreign
+            type: bool
+            label: { en: a basket from abroad, ko: 외국 바구니 }
+            derive: { any: baskets, where: [{ field: country, not_in: [$home] }, { field: owner, in: [market] }] }
+            requires:
+              "true": { en: "must include a market basket from abroad", ko: "외국 시장 바구니가 있어야 함" }
+              "false": { en: "must have no market basket from abroad", ko: "외국 시장 바구니가 없어야 함" }
+        root: kind
+        nodes:
+          - id: kind
+            question: { en: Which fruit is it?, ko: 어떤 과일인가? }
+            switch: fruit.kind
+            cases:
+              - { values: [plum], outcome: cook, reason: { en: "Plums are for jam.", ko: "자두는 잼으로." } }
+            default: { next: worm, reason: { en: "An apple or a pear ({fruit.kind}).", ko: "사과나 배({fruit.kind})." } }
+          - id: worm
+            question: { en: Is there a worm?, ko: 벌레가 있는가? }
+            if: { fact: fruit.marks, contains: worm }
+            then: { outcome: compost, reason: { en: "It has a worm.", ko: "벌레가 있다." } }
+            else: { next: ripe, reason: { en: "No worm.", ko: "벌레가 없다." } }
+          - id: ripe
+            question: { en: Is it ripe and local?, ko: 익었고 국산인가? }
+            if: { all: [{ fact: fruit.ripe, is: true }, { fact: fruit.local, is: true }] }
+            then: { outcome: eat, reason: { en: "Ripe, and from {home}.", ko: "익었고 {home}산." } }
+            else: { outcome: cook, reason: { en: "Not ripe, or not from {home}.", ko: "덜 익었거나 {home}산이 아님." } }
+        notes:
+          - id: foreign-basket
+            when: { fact: baskets.foreign, is: true }
+            text: { en: "Return the market basket ({baskets.foreign}).", ko: "시장 바구니({baskets.foreign})를 돌려줄 것." }
+        messages:
+          because.decided: { en: "{steps} So: {tier} — {label}.", ko: "{steps} 결론: {tier} — {label}." }
+          because.undecided: { en: "{steps} Still open: {candidates}; {missing} would decide.", ko: "{steps} 미정: {candidates}; {missing}." }
+          answer.yes: { en: "yes", ko: "예" }
+          answer.no: { en: "no", ko: "아니요" }
+          answer.other: { en: "another value", ko: "다른 값" }
+          value.unknown: { en: "not declared", ko: "선언되지 않음" }
+          list.or: { en: " or ", ko: " 또는 " }
+          needs.be: { en: "must be {values}", ko: "{values}이어야 함" }
+          needs.not-be: { en: "must not be {values}", ko: "{values}이 아니어야 함" }
+          needs.include: { en: "must include {values}", ko: "{values} 포함" }
+          needs.exclude: { en: "must include none of {values}", ko: "{values} 미포함" }
+          needs.empty: { en: "must be empty", ko: "비어 있음" }
+          needs.not-empty: { en: "must list at least one value", ko: "하나 이상" }
+          assume.be: { en: "if {fact} is {values}", ko: "{fact} = {values}" }
+          assume.not-be: { en: "if {fact} is not {values}", ko: "{fact} ≠ {values}" }
+          assume.include: { en: "if {fact} includes {values}", ko: "{fact} ∋ {values}" }
+          assume.exclude: { en: "if {fact} includes none of {values}", ko: "{fact} ∌ {values}" }
+          assume.empty: { en: "if {fact} is empty", ko: "{fact} 비어 있음" }
+          assume.not-empty: { en: "if {fact} lists at least one value", ko: "{fact} 하나 이상" }
+        """;
+
+    private static readonly Ruleset Toy = Load(Policy);
+
+    private static Ruleset Load(string text)
+    {
+        var read = RulesetReader.Parse(text, Fruit, "fruit-policy.yaml");
+        Assert.True(read.Succeeded, string.Join("\n", read.Diagnostics));
+        return read.Ruleset!;
+    }
+
+    private sealed record Basket(string Owner, string? Country) : IFactRecord
+    {
+        public string Label => Owner;
+
+        public string? Field(string name) => name == "owner" ? Owner : name == "country" ? Country : null;
+    }
+
+    private sealed class Facts(Dictionary<string, FactValue> values) : IFactSource
+    {
+        public FactValue? Read(string path) => values.GetValueOrDefault(path);
+
+        public string? Evidence(string path) => "tasted";
+    }
+
+    private static Classification Classify(Dictionary<string, FactValue> values, string home = "KR") =>
+        TClassifier.Create(new ClassifierOptions { Ruleset = Toy, Parameters = new Dictionary<string, string> { ["home"] = home } })
+            .Classify(new Facts(values), "a piece of fruit");
+
+    [Fact]
+    public void A_fully_known_fruit_gets_one_outcome_with_its_walk_and_reasons()
+    {
+        var result = Classify(new()
+        {
+            ["fruit.kind"] = new SymbolValue("apple"),
+            ["fruit.ripe"] = BoolValue.True,
+            ["fruit.marks"] = new SymbolSetValue(["sticker"]),
+            ["fruit.origin"] = new SymbolValue("KR"),
+        });
+
+        Assert.Equal("eat", result.Tier?.Id);
+        Assert.Equal(["kind", "worm", "ripe"], result.Path.Select(p => p.Node));
+        Assert.Equal("An apple or a pear (apple). No worm. Ripe, and from KR. So: eat — Eat.", result.Because());
+        Assert.Empty(result.Scores);
+    }
+
+    [Fact]
+    public void A_parameter_changes_what_a_derived_fact_says()
+    {
+        var values = new Dictionary<string, FactValue>
+        {
+            ["fruit.kind"] = new SymbolValue("pear"),
+            ["fruit.ripe"] = BoolValue.True,
+            ["fruit.marks"] = new SymbolSetValue([]),
+            ["fruit.origin"] = new SymbolValue("JP"),
+        };
+
+        Assert.Equal("cook", Classify(values).Tier?.Id);
+        Assert.Equal("eat", Classify(values, home: "JP").Tier?.Id);
+    }
+
+    [Fact]
+    public void Unknown_facts_give_every_outcome_still_possible_and_the_facts_that_decide()
+    {
+        var result = Classify(new() { ["fruit.kind"] = new SymbolValue("apple"), ["fruit.marks"] = new SymbolSetValue([]) });
+
+        Assert.Null(result.Tier);
+        Assert.Equal(["cook", "eat"], result.Candidates.Select(c => c.Id));
+        Assert.Equal(["fruit.ripe", "fruit.origin"], result.Missing.ToArray());
+    }
+
+    [Fact]
+    public void With_nothing_known_every_outcome_is_possible()
+    {
+        var result = Classify([]);
+
+        Assert.Equal(["compost", "cook", "eat"], result.Candidates.Select(c => c.Id));
+    }
+
+    [Fact]
+    public void Next_level_advice_names_the_facts_to_change()
+    {
+        var result = Classify(new()
+        {
+            ["fruit.kind"] = new SymbolValue("apple"),
+            ["fruit.ripe"] = BoolValue.False,
+            ["fruit.marks"] = new SymbolSetValue([]),
+            ["fruit.origin"] = new SymbolValue("KR"),
+        });
+
+        Assert.Equal("cook", result.Tier?.Id);
+        var need = Assert.Single(result.Next!.Needs);
+        Assert.Equal("fruit.ripe", need.Fact);
+    }
+
+    [Fact]
+    public void Records_with_several_field_tests_and_notes_work_on_any_list()
+    {
+        var result = Classify(new()
+        {
+            ["fruit.kind"] = new SymbolValue("plum"),
+            ["baskets"] = new RecordListValue([new Basket("market", "FR"), new Basket("grandma", "FR"), new Basket("market", "KR")]),
+        });
+
+        Assert.Equal("cook", result.Tier?.Id);
+        var note = Assert.Single(result.Notes);
+        Assert.Equal(("foreign-basket", "Return the market basket (market)."), (note.Id, note.Text.En));
+    }
+
+    [Fact]
+    public void The_load_time_checks_hold_for_any_input_format()
+    {
+        var read = RulesetReader.Parse(Policy.Replace("path: fruit.kind, type: enum, values: [apple, pear, plum]", "path: fruit.kind, type: enum, values: [apple, pear, plum, kiwi]", StringComparison.Ordinal), Fruit, "toy.yaml");
+
+        Assert.False(read.Succeeded);
+        Assert.Contains(read.Diagnostics, d => d.Message.Contains("kiwi", StringComparison.Ordinal));
+    }
+}
