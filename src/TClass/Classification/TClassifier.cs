@@ -104,9 +104,9 @@ public sealed class TClassifier
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(artifacts);
         var reconciliation = Reconciliation.Of(manifest, artifacts);
-        var used = prefer == EvidencePreference.Evidence ? reconciliation.Preferred : manifest;
-        var evaluation = Evaluation.Run(Ruleset.Compiled, new ManifestFacts(used), _parameters);
-        var warnings = EvidenceWarnings(evaluation, used).AddRange(ManifestChecks.Warnings(used, _catalogs)).AddRange(reconciliation.Conflicts);
+        var facts = prefer == EvidencePreference.Evidence ? reconciliation.Preferred : new ManifestFacts(manifest);
+        var evaluation = Evaluation.Run(Ruleset.Compiled, facts, _parameters);
+        var warnings = EvidenceWarnings(evaluation, manifest).AddRange(ManifestChecks.Warnings(manifest, _catalogs)).AddRange(reconciliation.Conflicts);
         return new Classification(evaluation, manifest.Source?.File ?? "", manifest.Model.Id, manifest.Source?.Sha256, warnings, reconciliation.Facts);
     }
 

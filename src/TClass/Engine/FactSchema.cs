@@ -31,7 +31,23 @@ public enum FactKind
 /// <param name="Path">The fact's path, e.g. <c>weights.origin</c>.</param>
 /// <param name="Kind">Its shape.</param>
 /// <param name="Values">For <see cref="FactKind.Enum"/> and <see cref="FactKind.Set"/>, the allowed values; for <see cref="FactKind.Records"/>, the field names.</param>
-public sealed record FactDescriptor(string Path, FactKind Kind, ImmutableArray<string> Values);
+public sealed record FactDescriptor(string Path, FactKind Kind, ImmutableArray<string> Values)
+{
+    /// <summary>Whether the format reads an absent list as an empty one ("no components"), known but not declared.</summary>
+    public bool AbsentMeansEmpty { get; init; }
+
+    /// <summary>For records: the field a plain string item fills (e.g. <c>key</c> for a catalog key), if the format allows plain items.</summary>
+    public string? ScalarField { get; init; }
+
+    /// <summary>For records: the catalog a plain string item names, whose entry gives the other fields.</summary>
+    public string? Catalog { get; init; }
+
+    /// <summary>
+    /// How a declared value is compared with one concluded from a model's files, when not by equality:
+    /// <c>[name]</c> for names spelled loosely, or the record fields that must agree.
+    /// </summary>
+    public ImmutableArray<string> Compare { get; init; } = [];
+}
 
 /// <summary>
 /// Everything an input format can tell the engine: the facts a ruleset may read. Rulesets are

@@ -42,8 +42,8 @@ public enum EvidencePreference
 /// <summary>A manifest's claims set against the facts concluded from the model's files.</summary>
 /// <param name="Facts">Every fact declared or concluded, in the manifest's order.</param>
 /// <param name="Conflicts">A warning for each conflicting fact, showing both sides and their sources.</param>
-/// <param name="Preferred">The manifest with concluded values in place of declared ones (for <see cref="EvidencePreference.Evidence"/>).</param>
-public sealed record Reconciliation(ImmutableArray<FactProvenance> Facts, ImmutableArray<Diagnostic> Conflicts, Manifest Preferred)
+/// <param name="Preferred">The manifest's facts with the concluded values in place of the declared ones (for <see cref="EvidencePreference.Evidence"/>).</param>
+public sealed record Reconciliation(ImmutableArray<FactProvenance> Facts, ImmutableArray<Diagnostic> Conflicts, IFactSource Preferred)
 {
     /// <summary>Sets <paramref name="declared"/> against the facts of <paramref name="evidence"/>.</summary>
     public static Reconciliation Of(Manifest declared, ImportResult evidence)
@@ -54,14 +54,14 @@ public sealed record Reconciliation(ImmutableArray<FactProvenance> Facts, Immuta
         var found = new ManifestFacts(evidence.Draft);
         var facts = ImmutableArray.CreateBuilder<FactProvenance>();
         var conflicts = ImmutableArray.CreateBuilder<Diagnostic>();
-        var preferred = declared;
+        var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var descriptor in ManifestFacts.Schema.Facts)
         {
             var path = descriptor.Path;
             var concluded = evidence.Fact(path);
-            // An absent components list is a claim too: that no part has weights of its own.
+            // A list the format reads as empty when absent is a claim too: "no components".
             var declaredValue = claims.IsDeclared(path) ? Display(claims.Read(path))
-                : path == "components" && evidence.Fact(path) is not null && declared.Components.IsEmpty ? "none (no components declared)" : null;
+                : descriptor.AbsentMeansEmpty && concluded is not null ? "none (absent means none)" : null;
             if (concluded is null)
             {
                 if (declaredValue is not null && path != "model.id")
@@ -77,8 +77,7 @@ public sealed record Reconciliation(ImmutableArray<FactProvenance> Facts, Immuta
             {
                 facts.Add(new FactProvenance(path, ProvenanceStatus.Concluded, null, concludedValue, concluded.Source));
             }
-            else if (claims.IsDeclared(path) && Same(claims.Read(path), found.Read(path)) || path == "tokenizer.base" && SameTokenizer(declaredValue, concludedValue)
-                || path == "components" && claims.IsDeclared(path) && SameParts(declared.Components, evidence.Draft.Components))
+            else if (claims.IsDeclared(path) && Agree(descriptor, claims.Read(path), found.Read(path)))
             {
                 facts.Add(new FactProvenance(path, ProvenanceStatus.Agreeing, declaredValue, concludedValue, concluded.Source));
             }
@@ -91,55 +90,39 @@ public sealed record Reconciliation(ImmutableArray<FactProvenance> Facts, Immuta
                     "Correct the declaration, or explain in its evidence why the files do not show it."));
             }
 
-            preferred = Take(preferred, evidence.Draft, path);
-            if (evidence.Draft.Evidence.TryGetValue(path, out var source))
-            {
-                preferred = preferred with { Evidence = preferred.Evidence.SetItem(path, source) };
-            }
+            taken.Add(path);
         }
 
-        return new Reconciliation(facts.ToImmutable(), conflicts.ToImmutable(), preferred);
+        return new Reconciliation(facts.ToImmutable(), conflicts.ToImmutable(), new Overlay(claims, found, taken));
     }
 
     private static string? Display(FactValue? value) => value?.Prose;
 
-    private static bool Same(FactValue? a, FactValue? b) => (a, b) switch
-    {
-        (SymbolSetValue x, SymbolSetValue y) => x.Values.Order(StringComparer.Ordinal).SequenceEqual(y.Values.Order(StringComparer.Ordinal)),
-        (null, null) => true,
-        _ => a is not null && b is not null && a.Display == b.Display,
-    };
-
-    /// <summary>Whether every part the weights show is declared with the same role and origin (its base may be spelled otherwise).</summary>
-    private static bool SameParts(ImmutableArray<Component> declared, ImmutableArray<Component> concluded) =>
-        concluded.All(c => declared.Any(d => d.Role == c.Role && d.Origin == c.Origin));
-
     /// <summary>
-    /// Whether a declared tokenizer base names the concluded reference: the reference id, spelled
-    /// without punctuation, inside the declared text (<c>meta-llama/Meta-Llama-3-8B</c> names <c>llama3</c>).
+    /// Whether a declared and a concluded value agree. Sets agree whatever their order. The schema's
+    /// <c>x-compare</c> says how else: <c>name</c> — the concluded name, spelled without punctuation,
+    /// inside the declared one (<c>meta-llama/Meta-Llama-3-8B</c> names <c>llama3</c>); a list of fields
+    /// — every concluded record has a declared one with the same values of those fields (a component's
+    /// role and origin; its base may be spelled otherwise).
     /// </summary>
-    private static bool SameTokenizer(string declared, string? concluded) =>
-        concluded is not null && Letters(declared).Contains(Letters(concluded), StringComparison.Ordinal);
+    private static bool Agree(FactDescriptor fact, FactValue? declared, FactValue? concluded) => (declared, concluded, fact.Compare) switch
+    {
+        (null, _, _) or (_, null, _) => false,
+        (SymbolSetValue x, SymbolSetValue y, _) => x.Values.Order(StringComparer.Ordinal).SequenceEqual(y.Values.Order(StringComparer.Ordinal)),
+        (RecordListValue x, RecordListValue y, [_, ..] fields) => y.Records.All(c => x.Records.Any(d => fields.All(f => d.Field(f) == c.Field(f)))),
+        (SymbolValue x, SymbolValue y, ["name"]) => x.Value == y.Value || Letters(x.Value).Contains(Letters(y.Value), StringComparison.Ordinal),
+        _ => declared.Display == concluded.Display,
+    };
 
     private static string Letters(string text) => new([.. text.ToLowerInvariant().Where(char.IsLetterOrDigit)]);
 
-    /// <summary>The manifest with the concluded value of <paramref name="path"/> taken from the draft.</summary>
-    private static Manifest Take(Manifest m, Manifest draft, string path) => path switch
+    /// <summary>The declared facts, with the concluded ones in place of them where the files show a value.</summary>
+    private sealed class Overlay(IFactSource declared, IFactSource concluded, HashSet<string> taken) : IFactSource
     {
-        "model.modalities" => m with { Model = m.Model with { Modalities = draft.Model.Modalities } },
-        "weights.origin" => m with { Weights = m.Weights with { Origin = draft.Weights.Origin } },
-        "weights.base" => m with { Weights = m.Weights with { Base = draft.Weights.Base } },
-        "weights.adaptation" => m with { Weights = m.Weights with { Adaptation = draft.Weights.Adaptation } },
-        "architecture.family" => m with { Architecture = m.Architecture with { Family = draft.Architecture.Family } },
-        "architecture.class" => m with { Architecture = m.Architecture with { Class = draft.Architecture.Class } },
-        "architecture.remote_code" => m with { Architecture = m.Architecture with { RemoteCode = draft.Architecture.RemoteCode } },
-        "architecture.config" => m with { Architecture = m.Architecture with { Config = draft.Architecture.Config } },
-        "architecture.changes" => m with { Architecture = m.Architecture with { Changes = draft.Architecture.Changes } },
-        "tokenizer.origin" => m with { Tokenizer = m.Tokenizer with { Origin = draft.Tokenizer.Origin } },
-        "tokenizer.base" => m with { Tokenizer = m.Tokenizer with { Base = draft.Tokenizer.Base } },
-        "tokenizer.vocab_size" => m with { Tokenizer = m.Tokenizer with { VocabSize = draft.Tokenizer.VocabSize } },
-        "tokenizer.file" => m with { Tokenizer = m.Tokenizer with { File = draft.Tokenizer.File } },
-        "components" => m with { Components = [.. m.Components, .. draft.Components.Where(c => !m.Components.Contains(c))], ComponentsDeclared = true },
-        _ => m,
-    };
+        public FactValue? Read(string path) => (taken.Contains(path) ? concluded : declared).Read(path);
+
+        public bool IsDeclared(string path) => (taken.Contains(path) ? concluded : declared).IsDeclared(path);
+
+        public string? Evidence(string path) => (taken.Contains(path) ? concluded : declared).Evidence(path);
+    }
 }

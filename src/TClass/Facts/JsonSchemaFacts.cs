@@ -13,7 +13,10 @@ namespace TClass.Facts;
 /// <item>an array of enum strings → set; an array of strings (or a string-or-array) → a list of texts;</item>
 /// <item>an array whose items are objects (or a string or an object) → records, whose fields are the
 /// objects' properties plus <c>x-scalar-field</c>, the field a plain string item fills;</item>
-/// <item><c>x-fact: false</c> leaves a property out (the format number, the evidence map).</item>
+/// <item><c>x-fact: false</c> leaves a property out (the format number, the evidence map);</item>
+/// <item><c>x-absent: empty</c> reads an absent list as an empty one; <c>x-catalog</c> names the catalog
+/// whose entry a plain string item names; <c>x-compare</c> says how a declared value is set
+/// against one concluded from a model's files, when not by equality.</item>
 /// </list>
 /// </summary>
 public static class JsonSchemaFacts
@@ -50,7 +53,14 @@ public static class JsonSchemaFacts
                 continue;
             }
 
-            facts.Add(Describe(childPath, value));
+            var fact = Describe(childPath, value);
+            facts.Add(fact with
+            {
+                AbsentMeansEmpty = value.TryGetProperty("x-absent", out var absent) && absent.GetString() == "empty",
+                ScalarField = fact.Kind == FactKind.Records && value.TryGetProperty("x-scalar-field", out var scalar) ? scalar.GetString() : null,
+                Catalog = value.TryGetProperty("x-catalog", out var catalog) ? catalog.GetString() : null,
+                Compare = value.TryGetProperty("x-compare", out var compare) ? [.. compare.EnumerateArray().Select(c => c.GetString()!)] : [],
+            });
         }
     }
 

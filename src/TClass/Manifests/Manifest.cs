@@ -46,6 +46,37 @@ public sealed record Manifest
 
     /// <summary>The file the manifest was read from and where each field was written; <see langword="null"/> for manifests built in code.</summary>
     public ManifestSource? Source { get; init; }
+
+    /// <summary>
+    /// The validated document this manifest was bound from, with the catalogs it was read against:
+    /// its facts are read from the document, of which this record is a typed view. A manifest built
+    /// or changed in code (<c>with</c>) has none; its facts are read from the document it writes.
+    /// </summary>
+    internal (Documents.MappingNode Root, Catalogs.CatalogSet Catalogs)? Document { get; init; }
+
+    /// <summary>A copy made by <c>with</c>: the typed view may have changed, so the document it was bound from no longer stands for it.</summary>
+    /// <param name="original">The manifest copied.</param>
+    private Manifest(Manifest original)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        Format = original.Format;
+        Model = original.Model;
+        Weights = original.Weights;
+        Architecture = original.Architecture;
+        Tokenizer = original.Tokenizer;
+        Data = original.Data;
+        Components = original.Components;
+        ComponentsDeclared = original.ComponentsDeclared;
+        Infrastructure = original.Infrastructure;
+        Evidence = original.Evidence;
+        Card = original.Card;
+        Source = original.Source;
+    }
+
+    /// <summary>A manifest built in code.</summary>
+    public Manifest()
+    {
+    }
 }
 
 /// <summary>Which model a manifest describes.</summary>

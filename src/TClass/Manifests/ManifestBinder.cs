@@ -74,6 +74,7 @@ internal static class ManifestBinder
                 .ToImmutableSortedDictionary(e => e.Key.Text, e => ((ScalarNode)e.Value).Text, StringComparer.Ordinal),
             Card = card,
             Source = source,
+            Document = (root, catalogs),
         };
     }
 

@@ -1,87 +1,49 @@
-using System.Collections.Immutable;
-using System.Globalization;
+using TClass.Catalogs;
+using TClass.Diagnostics;
+using TClass.Documents;
 using TClass.Engine;
+using TClass.Facts;
 
 namespace TClass.Manifests;
 
 /// <summary>
-/// Manifest format 1 seen as facts: the paths a ruleset may read (<see cref="Schema"/>) and their
-/// values for one manifest. An undeclared fact reads as unknown, except the two lists of exceptions
-/// the format defines: absent <c>components</c> and <c>architecture.changes</c> mean none.
+/// Manifest format 1 seen as facts: the paths a ruleset may read (<see cref="Schema"/>, read from the
+/// format's JSON Schema) and their values for one manifest, read by path from its validated document.
+/// There is no per-field code: a field added to the schema is a fact rulesets can read. An
+/// undeclared fact reads as unknown, except the lists the schema marks <c>x-absent: empty</c>:
+/// absent <c>components</c> and <c>architecture.changes</c> mean none.
 /// </summary>
-public sealed class ManifestFacts(Manifest manifest) : IFactSource
+public sealed class ManifestFacts : IFactSource
 {
     /// <summary>The family value that means "the developer's own architecture".</summary>
     public const string OwnFamily = "own";
 
+    private readonly DocumentFacts _document;
+
+    /// <summary>The facts of <paramref name="manifest"/>: of the document it was read from, or of the one it writes when built in code.</summary>
+    public ManifestFacts(Manifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        Manifest = manifest;
+        var (root, catalogs) = manifest.Document ?? (Written(manifest), CatalogSet.BuiltIn);
+        var country = (root["model"] as MappingNode)?["country"] is ScalarNode { Kind: ScalarKind.String } c ? c.Text : null;
+        _document = new DocumentFacts(root, Schema, (catalog, key) => Entry(catalogs.Infrastructure, catalog, key, country));
+    }
+
     /// <summary>Every fact manifest format 1 provides, read from its JSON Schema (<c>rules/schema/manifest.schema.json</c>).</summary>
-    public static FactSchema Schema { get; } = Facts.JsonSchemaFacts.Read(Schemas.Manifest, "manifest format 1");
+    public static FactSchema Schema { get; } = JsonSchemaFacts.Read(Schemas.Manifest, "manifest format 1");
 
     /// <summary>The manifest these facts are read from.</summary>
-    public Manifest Manifest { get; } = manifest;
+    public Manifest Manifest { get; }
 
     /// <inheritdoc/>
-    public FactValue? Read(string path)
-    {
-        var m = Manifest;
-        return path switch
-        {
-            "model.id" => new SymbolValue(m.Model.Id),
-            "model.name" => Text(m.Model.Name),
-            "model.developer" => Text(m.Model.Developer),
-            "model.country" => Text(m.Model.Country),
-            "model.released" => Text(m.Model.Released?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            "model.parameters" => Text(m.Model.Parameters),
-            "model.references" => TextList(m.Model.References),
-            "model.modalities" => Set(m.Model.Modalities),
-            "weights.origin" => Symbol(m.Weights.Origin),
-            "weights.base" => TextList(m.Weights.Base),
-            "weights.adaptation" => Set(m.Weights.Adaptation),
-            "architecture.family" => Text(m.Architecture.Family),
-            "architecture.class" => Text(m.Architecture.Class),
-            "architecture.remote_code" => m.Architecture.RemoteCode is { } remote ? BoolValue.Of(remote) : null,
-            "architecture.config" => Symbol(m.Architecture.Config),
-            "architecture.changes" => Set<ArchitectureChange>(m.Architecture.Changes),
-            "architecture.topology" => Set(m.Architecture.Topology),
-            "tokenizer.origin" => Symbol(m.Tokenizer.Origin),
-            "tokenizer.base" => Text(m.Tokenizer.Base),
-            "tokenizer.vocab_size" => m.Tokenizer.VocabSize is { } size ? new NumberValue(size) : null,
-            "tokenizer.file" => Text(m.Tokenizer.File),
-            "data.curated_by" => Symbol(m.Data.CuratedBy),
-            "data.distillation" => Symbol(m.Data.Distillation),
-            "data.teachers" => m.Data.Teachers.IsDefaultOrEmpty ? null : new RecordListValue(m.Data.Teachers),
-            "data.tokens" => Text(m.Data.Tokens),
-            "data.languages" => TextList(m.Data.Languages),
-            "components" => new RecordListValue(m.Components),
-            "infrastructure.training.chips" => Records(m.Infrastructure.Training.Chips),
-            "infrastructure.training.cloud" => Records(m.Infrastructure.Training.Cloud),
-            "infrastructure.serving.chips" => Records(m.Infrastructure.Serving.Chips),
-            "infrastructure.serving.cloud" => Records(m.Infrastructure.Serving.Cloud),
-            _ => null,
-        };
-    }
+    public FactValue? Read(string path) => _document.Read(path);
 
     /// <inheritdoc/>
-    public bool IsDeclared(string path) => path switch
-    {
-        "components" => Manifest.ComponentsDeclared,
-        "architecture.changes" => Manifest.Architecture.Changes.Length > 0,
-        _ => Read(path) is not null,
-    };
+    public bool IsDeclared(string path) => _document.IsDeclared(path);
 
     /// <inheritdoc/>
-    public string? Evidence(string path)
-    {
-        for (var p = path; p.Length > 0; p = Parent(p))
-        {
-            if (Manifest.Evidence.TryGetValue(p, out var source))
-            {
-                return source;
-            }
-        }
-
-        return null;
-    }
+    public string? Evidence(string path) => _document.Evidence(path);
 
     /// <summary>The path one level up: <c>weights</c> for <c>weights.origin</c>, empty at the top.</summary>
     public static string Parent(string path)
@@ -90,47 +52,25 @@ public sealed class ManifestFacts(Manifest manifest) : IFactSource
         return dot < 0 ? "" : path[..dot];
     }
 
-    private static FactDescriptor TextFact(string path) => new(path, FactKind.Text, []);
-
-    private static FactDescriptor EnumFact<TEnum>(string path)
-        where TEnum : struct, System.Enum => new(path, FactKind.Enum, [.. ManifestSymbols.All<TEnum>()]);
-
-    private static FactDescriptor SetFact<TEnum>(string path)
-        where TEnum : struct, System.Enum => new(path, FactKind.Set, [.. ManifestSymbols.All<TEnum>()]);
-
-    private static FactDescriptor RecordsFact(string path, params string[] fields) => new(path, FactKind.Records, [.. fields]);
-
-    private static SymbolValue? Text(string? value) => value is null ? null : new SymbolValue(value);
-
-    private static SymbolSetValue? TextList(ImmutableArray<string> values) => values.IsDefaultOrEmpty ? null : new SymbolSetValue(values);
-
-    private static SymbolValue? Symbol<TEnum>(TEnum? value)
-        where TEnum : struct, System.Enum => value is { } v ? SymbolCache<TEnum>.Values[v] : null;
-
-    private static SymbolSetValue? Set<TEnum>(ImmutableArray<TEnum>? values)
-        where TEnum : struct, System.Enum
+    /// <summary>A catalog entry's fields: vendor or operator and country (the developer's own for <c>on-premise</c>).</summary>
+    private static Dictionary<string, string?>? Entry(InfrastructureCatalog catalog, string name, string key, string? developerCountry)
     {
-        if (values is not { } known)
+        var entry = name switch
         {
-            return null;
-        }
-
-        var symbols = new string[known.Length];
-        for (var i = 0; i < symbols.Length; i++)
+            "chips" => catalog.Chip(key),
+            "clouds" => catalog.Cloud(key),
+            _ => null,
+        };
+        return entry is null ? null : new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            symbols[i] = known[i].Symbol();
-        }
-
-        return new SymbolSetValue(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(symbols));
+            ["name"] = entry.Name,
+            [name == "chips" ? "vendor" : "operator"] = entry.Owner,
+            ["country"] = entry.Country == InfrastructureCatalog.DeveloperCountry ? developerCountry : entry.Country,
+        };
     }
 
-    private static RecordListValue? Records(ImmutableArray<Placement>? placements) =>
-        placements is { } p ? new RecordListValue(p) : null;
-
-    private static class SymbolCache<TEnum>
-        where TEnum : struct, System.Enum
-    {
-        public static readonly System.Collections.Frozen.FrozenDictionary<TEnum, SymbolValue> Values =
-            System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(System.Enum.GetValues<TEnum>(), v => v, v => new SymbolValue(v.Symbol()));
-    }
+    /// <summary>The document a manifest built in code writes (its typed view as YAML, read back).</summary>
+    private static MappingNode Written(Manifest manifest) =>
+        DocumentReader.Read(ManifestWriter.ToYaml(manifest), new DiagnosticBag("<manifest>"), DocumentLimits.Default) as MappingNode
+        ?? throw new InvalidOperationException("a manifest written by ManifestWriter does not read back");
 }

@@ -24,8 +24,12 @@ public class ClaimsTests
 
         var result = TClassifier.Create().Classify(card, Files("solar-10.7b-v1.0"));
 
-        var conflict = Assert.Single(result.Provenance, p => p.Status == ProvenanceStatus.Conflicting);
-        Assert.Equal(("architecture.config", "identical", "modified"), (conflict.Fact, conflict.Declared, conflict.Concluded));
+        var conflict = Assert.Single(result.Provenance, p => p.Status == ProvenanceStatus.Conflicting && p.Fact == "architecture.config");
+        Assert.Equal(("identical", "modified"), (conflict.Declared, conflict.Concluded));
+
+        // An absent changes list claims no changes too (absent means none): the layers it does not mention conflict as well.
+        var changes = Assert.Single(result.Provenance, p => p.Status == ProvenanceStatus.Conflicting && p.Fact == "architecture.changes");
+        Assert.Equal(("none (absent means none)", "depth"), (changes.Declared, changes.Concluded));
         var warning = Assert.Single(result.Warnings, w => w.Code == "evidence-conflict" && w.Path == "architecture.config");
         Assert.Contains("press release", warning.Message, StringComparison.Ordinal);
         Assert.Contains("num_hidden_layers 48 (reference 32)", warning.Message, StringComparison.Ordinal);
