@@ -1,214 +1,205 @@
-using System.Collections.Immutable;
+using System.Globalization;
 using TClass.Catalogs;
+using TClass.Engine;
 using TClass.Manifests;
+using TClass.Reports;
 using TClass.Text;
+using YamlDotNet.Serialization;
 
 namespace TClass.Cli.Commands;
 
 /// <summary>
 /// Builds a manifest by asking the ruleset's own questions: classify what is known so far, ask about
-/// the first fact the walk could not read, repeat until the level is decided. Questions come from the
-/// ruleset; allowed values from the manifest format and the catalogs.
+/// the first fact the walk could not read, repeat until the level is decided. Nothing here knows a
+/// field of the format: the question comes from the ruleset, the shape and allowed values of the
+/// answer from the format's fact schema and the catalogs, and what else an answer requires (a base
+/// model for a derivative) from validating the manifest the answers make. The words of the
+/// interview itself are in <c>rules/i18n/reports.yaml</c>.
 /// </summary>
 internal sealed class Interview(CliConsole console, TClassifier classifier, Language language)
 {
     private const int MaxQuestions = 40;
 
     private readonly CatalogSet _catalogs = CatalogSet.BuiltIn;
+    private readonly SortedDictionary<string, object> _answers = new(StringComparer.Ordinal);
 
     /// <summary>The manifest, or <see langword="null"/> when the input ended first.</summary>
     public Manifest? Run()
     {
-        if (Ask("model.id", language == Language.Korean ? "모델 ID (예: your-org/your-model)" : "Model id (e.g. your-org/your-model)", [], _ => true) is not { } id)
+        if (!AskFor("model.id", Words("ask.model.id")))
         {
             return null;
         }
 
-        var manifest = new Manifest { Model = new ModelInfo(id) { Country = classifier.Country } };
+        _answers["model.country"] = classifier.Country;
         for (var asked = 0; asked < MaxQuestions; asked++)
         {
-            var result = classifier.Classify(manifest);
+            var read = ManifestReader.Parse(Yaml(), "<answers>");
+            if (!read.Succeeded)
+            {
+                // An answer that needs another (a base model for a derivative), or one the format refuses.
+                var error = read.Errors.First();
+                if (_answers.ContainsKey(error.Path))
+                {
+                    console.Out.WriteLine("  " + error.Message + (error.Fix is null ? "" : " " + error.Fix));
+                    _answers.Remove(error.Path);
+                }
+
+                if (!AskFor(error.Path, Words("ask." + error.Path, fallback: error.Path)))
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            var result = classifier.Classify(read.Manifest!);
             var open = result.Path.FirstOrDefault(step => step.Answer is null);
             if (open is null)
             {
-                return manifest;
+                return read.Manifest;
             }
 
-            var next = Answer(manifest, open.Unknown[0], open.Question.In(language));
-            if (next is null)
+            if (!AskFor(open.Unknown[0], open.Question.In(language)))
             {
                 return null;
             }
-
-            manifest = next;
         }
 
-        return manifest;
+        return ManifestReader.Parse(Yaml(), "<answers>").Manifest;
     }
 
-    private Manifest? Answer(Manifest m, string fact, string question)
+    /// <summary>Asks for the fact at <paramref name="path"/> in the shape the fact schema gives it; false when the input ended.</summary>
+    private bool AskFor(string path, string question)
     {
-        switch (fact)
+        var fact = ManifestFacts.Schema.Find(path);
+        var declared = classifier.Ruleset.Facts.FirstOrDefault(f => f.Path == path);
+        object? answer = fact?.Kind switch
         {
-            case "weights.origin":
-                var origin = One<WeightsOrigin>(fact, question);
-                if (origin is null)
-                {
-                    return null;
-                }
-
-                var weights = m.Weights with { Origin = origin };
-                if (origin is WeightsOrigin.ClosedFinetune or WeightsOrigin.OpenDerivative or WeightsOrigin.OwnCheckpoint)
-                {
-                    var bases = List("weights.base", language == Language.Korean ? "출발한 모델 ID (쉼표로 구분)" : "Model(s) the weights start from (comma-separated ids)", _ => true, allowEmpty: false);
-                    if (bases is null)
-                    {
-                        return null;
-                    }
-
-                    weights = weights with { Base = bases.Value };
-                }
-
-                return m with { Weights = weights };
-            case "weights.adaptation":
-                return Many<Adaptation>(fact, question, allowEmpty: false) is { } adaptation ? m with { Weights = m.Weights with { Adaptation = adaptation } } : null;
-            case "architecture.family":
-                var families = _catalogs.Architectures.Keys.Prepend(ManifestFacts.OwnFamily).ToList();
-                return Ask(fact, question, families, v => families.Contains(v)) is { } family ? m with { Architecture = m.Architecture with { Family = family } } : null;
-            case "architecture.config":
-                return One<ConfigComparison>(fact, question) is { } config ? m with { Architecture = m.Architecture with { Config = config } } : null;
-            case "architecture.topology":
-                return Many<TopologyChange>(fact, question, allowEmpty: false) is { } topology ? m with { Architecture = m.Architecture with { Topology = topology } } : null;
-            case "tokenizer.origin":
-                var tokenizer = One<TokenizerOrigin>(fact, question);
-                if (tokenizer is null)
-                {
-                    return null;
-                }
-
-                var facts = m.Tokenizer with { Origin = tokenizer };
-                if (tokenizer is TokenizerOrigin.Expanded or TokenizerOrigin.Reused)
-                {
-                    var source = Ask("tokenizer.base", language == Language.Korean ? "기반 토크나이저 (모델 ID 또는 이름)" : "The third-party tokenizer (a model id or name)", [], _ => true);
-                    if (source is null)
-                    {
-                        return null;
-                    }
-
-                    facts = facts with { Base = source };
-                }
-
-                return m with { Tokenizer = facts };
-            case "data.distillation":
-                return One<Distillation>(fact, question) is { } distillation ? m with { Data = m.Data with { Distillation = distillation } } : null;
-            case "data.curated_by":
-                return One<Curator>(fact, question) is { } curator ? m with { Data = m.Data with { CuratedBy = curator } } : null;
-            case "infrastructure.serving.chips" or "infrastructure.training.chips":
-                return Placements(fact, question, _catalogs.Infrastructure.Chips) is { } chips ? WithStage(m, fact, s => s with { Chips = chips }) : null;
-            case "infrastructure.serving.cloud" or "infrastructure.training.cloud":
-                return Placements(fact, question, _catalogs.Infrastructure.Clouds) is { } clouds ? WithStage(m, fact, s => s with { Cloud = clouds }) : null;
-            default:
-                console.Error.WriteLine($"tclass: {fact} cannot be asked here; write it in the manifest by hand.");
-                return null;
+            FactKind.Enum => One(path, question, fact.Values, open: false),
+            FactKind.Set => Many(path, question, fact.Values, open: false),
+            FactKind.Bool => One(path, question, ["true", "false"], open: false),
+            FactKind.TextList => Many(path, question, [], open: true),
+            FactKind.Records when fact.Catalog is { } catalog => Many(path, question, Catalog(catalog), open: false),
+            FactKind.Records when fact.ScalarField is not null => Many(path, question, [], open: true),
+            FactKind.Records => Records(path, question, fact.Values),
+            FactKind.Number => One(path, question, [], open: true, valid: v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _)),
+            _ => One(path, question, declared?.Values ?? [], open: true),
+        };
+        if (answer is null)
+        {
+            return false;
         }
+
+        _answers[path] = answer;
+        return true;
     }
 
-    private static Manifest WithStage(Manifest m, string fact, Func<StageFacts, StageFacts> change) =>
-        fact.Contains(".serving.", StringComparison.Ordinal)
-            ? m with { Infrastructure = m.Infrastructure with { Serving = change(m.Infrastructure.Serving) } }
-            : m with { Infrastructure = m.Infrastructure with { Training = change(m.Infrastructure.Training) } };
+    private IReadOnlyList<string> Catalog(string name) =>
+        [.. (name == "chips" ? _catalogs.Infrastructure.Chips : _catalogs.Infrastructure.Clouds).Select(e => e.Key)];
 
-    private TEnum? One<TEnum>(string fact, string question)
-        where TEnum : struct, Enum
+    /// <summary>One value: one of <paramref name="values"/> (or its number), or any text when <paramref name="open"/>.</summary>
+    private string? One(string path, string question, IReadOnlyList<string> values, bool open, Func<string, bool>? valid = null)
     {
-        var values = ManifestSymbols.All<TEnum>();
-        return Ask(fact, question, values, v => values.Contains(v)) is { } answer && ManifestSymbols.TryParse<TEnum>(answer, out var value) ? value : null;
-    }
-
-    private ImmutableArray<TEnum>? Many<TEnum>(string fact, string question, bool allowEmpty)
-        where TEnum : struct, Enum
-    {
-        var values = ManifestSymbols.All<TEnum>();
-        Console(question, fact, values, several: true);
-        return List(fact, null, v => values.Contains(v), allowEmpty) is { } answers
-            ? [.. answers.Select(a => ManifestSymbols.TryParse<TEnum>(a, out var v) ? v : default)]
-            : null;
-    }
-
-    private ImmutableArray<Placement>? Placements(string fact, string question, ImmutableArray<InfrastructureEntry> catalog)
-    {
-        var keys = catalog.Select(e => e.Key).ToList();
-        Console(question, fact, keys, several: true);
-        var answers = List(fact, null, keys.Contains, allowEmpty: false);
-        return answers is not { } chosen
-            ? null
-            : [.. chosen.Select(k => catalog.First(e => e.Key == k)).Select(e => new Placement(
-                e.Key, e.Name, e.Owner, e.Country == InfrastructureCatalog.DeveloperCountry ? classifier.Country : e.Country))];
-    }
-
-    private string? Ask(string fact, string question, IReadOnlyList<string> values, Func<string, bool> valid)
-    {
-        Console(question, fact, values, several: false);
-        while (true)
+        Show(question, path, values, several: false);
+        while (ReadLine() is { } line)
         {
-            console.Out.Write("> ");
-            var line = console.In.ReadLine();
-            if (line is null)
-            {
-                return null;
-            }
-
             var answer = Pick(line.Trim(), values);
-            if (answer.Length > 0 && valid(answer))
+            if (answer.Length > 0 && (open || values.Contains(answer)) && (valid?.Invoke(answer) ?? true))
             {
                 return answer;
             }
 
-            console.Out.WriteLine(language == Language.Korean ? "  허용되는 값이 아닙니다. 다시 입력하세요." : "  Not an allowed value; try again.");
+            console.Out.WriteLine("  " + Words("ask.not-allowed"));
         }
+
+        return null;
     }
 
-    private ImmutableArray<string>? List(string fact, string? prompt, Func<string, bool> valid, bool allowEmpty)
+    /// <summary>Several values, comma-separated: each one of <paramref name="values"/>, or any text when <paramref name="open"/>.</summary>
+    private List<string>? Many(string path, string question, IReadOnlyList<string> values, bool open)
     {
-        if (prompt is not null)
+        Show(question, path, values, several: true);
+        while (ReadLine() is { } line)
         {
-            console.Out.WriteLine($"\n{prompt}  [{fact}]");
-        }
-
-        while (true)
-        {
-            console.Out.Write("> ");
-            var line = console.In.ReadLine();
-            if (line is null)
-            {
-                return null;
-            }
-
-            var answers = line.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToImmutableArray();
-            if ((answers.Length > 0 || allowEmpty) && answers.All(valid))
+            var answers = line.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(a => Pick(a, values)).ToList();
+            if (answers.Count > 0 && (open || answers.All(values.Contains)))
             {
                 return answers;
             }
 
-            console.Out.WriteLine(language == Language.Korean ? "  허용되지 않는 값이 있습니다. 다시 입력하세요." : "  One of those is not allowed; try again.");
+            console.Out.WriteLine("  " + Words("ask.one-not-allowed"));
         }
+
+        return null;
     }
 
-    private void Console(string question, string fact, IReadOnlyList<string> values, bool several)
+    /// <summary>Records written as YAML flow mappings, one per line, ended by an empty line; <c>none</c> for an empty list.</summary>
+    private List<object>? Records(string path, string question, IReadOnlyList<string> fields)
     {
-        console.Out.WriteLine($"\n{question}  [{fact}]");
+        console.Out.WriteLine($"\n{question}  [{path}]");
+        console.Out.WriteLine("  " + Words("ask.records").Replace("{fields}", string.Join(", ", fields), StringComparison.Ordinal));
+        var records = new List<object>();
+        while (ReadLine() is { } line)
+        {
+            var text = line.Trim();
+            if (text.Length == 0 || text == "none")
+            {
+                return records;
+            }
+
+            records.Add(new Deserializer().Deserialize<Dictionary<string, string>>(text.StartsWith('{') ? text : "{" + text + "}"));
+        }
+
+        return null;
+    }
+
+    private string? ReadLine()
+    {
+        console.Out.Write("> ");
+        return console.In.ReadLine();
+    }
+
+    private void Show(string question, string path, IReadOnlyList<string> values, bool several)
+    {
+        console.Out.WriteLine($"\n{question}  [{path}]");
         if (values.Count > 0)
         {
-            var hint = several
-                ? (language == Language.Korean ? "쉼표로 구분해 여러 개 입력할 수 있습니다" : "several allowed, comma-separated")
-                : (language == Language.Korean ? "값 또는 번호" : "a value or its number");
+            var hint = Words(several ? "ask.several" : "ask.one");
             console.Out.WriteLine("  " + string.Join("  ", values.Select((v, i) => $"{i + 1}) {v}")) + $"  ({hint})");
         }
     }
 
+    /// <summary>The answers as a manifest: each path a nested key, written by YamlDotNet's serializer, which quotes what needs quoting.</summary>
+    private string Yaml()
+    {
+        var root = new SortedDictionary<string, object>(StringComparer.Ordinal) { ["tclass"] = 1 };
+        foreach (var (path, value) in _answers)
+        {
+            var node = root;
+            var parts = path.Split('.');
+            foreach (var part in parts[..^1])
+            {
+                if (!node.TryGetValue(part, out var child) || child is not SortedDictionary<string, object> map)
+                {
+                    node[part] = map = new SortedDictionary<string, object>(StringComparer.Ordinal);
+                }
+
+                node = map;
+            }
+
+            node[parts[^1]] = value is "true" or "false" ? value is "true" : value;
+        }
+
+        return new SerializerBuilder().Build().Serialize(root);
+    }
+
+    private string Words(string key, string? fallback = null) =>
+        ReportText.TryGet(key, language) ?? fallback ?? key;
+
     /// <summary>Accepts a value, or its number in the list shown.</summary>
     private static string Pick(string answer, IReadOnlyList<string> values) =>
-        int.TryParse(answer, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= values.Count
+        int.TryParse(answer, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= values.Count
             ? values[n - 1]
             : answer;
 }

@@ -5,8 +5,8 @@ using TClass.Documents;
 
 namespace TClass.Reports;
 
-/// <summary>The words of the report layouts, from <c>rules/i18n/reports.yaml</c>.</summary>
-internal static class ReportText
+/// <summary>The words of the report layouts and of the command line's own prompts, from <c>rules/i18n/reports.yaml</c>.</summary>
+public static class ReportText
 {
     private static readonly Lazy<FrozenDictionary<string, LocalizedText>> Labels = new(() =>
     {
@@ -18,4 +18,7 @@ internal static class ReportText
 
     /// <summary>The label <paramref name="key"/> in <paramref name="language"/>.</summary>
     public static string Get(string key, Language language) => Labels.Value[key].In(language);
+
+    /// <summary>The label <paramref name="key"/> in <paramref name="language"/>, or null when there is none.</summary>
+    public static string? TryGet(string key, Language language) => Labels.Value.TryGetValue(key, out var text) ? text.In(language) : null;
 }

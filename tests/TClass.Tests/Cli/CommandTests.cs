@@ -277,6 +277,28 @@ public class CommandTests
     }
 
     [Fact]
+    public void Init_ask_asks_what_an_answer_requires_as_the_format_says()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "tclass-ask-" + Guid.NewGuid().ToString("N") + ".yaml");
+        try
+        {
+            // A derivative needs its base: validating the answers asks for weights.base, then the tree asks for the adaptation.
+            var run = CliRun.Of(["init", file, "--ask", "--lang", "ko"], "example/derived\nopen-derivative\nQwen/Qwen2.5-7B\n1, cpt\n");
+
+            Assert.Equal(0, run.Exit);
+            Assert.Contains("가중치가 출발한 모델 ID (쉼표로 구분)  [weights.base]", run.Out, StringComparison.Ordinal);
+            Assert.Contains("[weights.adaptation]", run.Out, StringComparison.Ordinal);
+            var manifest = File.ReadAllText(file);
+            Assert.Contains("base: [Qwen/Qwen2.5-7B]", manifest, StringComparison.Ordinal);
+            Assert.Contains("adaptation: [sft, cpt]", manifest, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Init_ask_stops_cleanly_when_the_answers_run_out()
     {
         var file = Path.Combine(Path.GetTempPath(), "tclass-ask-" + Guid.NewGuid().ToString("N") + ".yaml");
