@@ -68,9 +68,9 @@ public static class ConformanceRunner
         var result = TClassifier.Create(new ClassifierOptions { Ruleset = ruleset, Country = @case.Country }).Classify(manifest);
         var expect = @case.ExpectFor(id);
         var problems = new List<string>();
-        if (expect.ChecksTier && result.Tier?.Id != expect.Tier)
+        if (expect.ChecksOutcome && result.Outcome?.Id != expect.Outcome)
         {
-            problems.Add($"tier {Show(result.Tier?.Id)}, expected {Show(expect.Tier)}");
+            problems.Add($"tier {Show(result.Outcome?.Id)}, expected {Show(expect.Outcome)}");
         }
 
         var candidates = result.Candidates.Select(c => c.Id).ToImmutableArray();

@@ -5,12 +5,12 @@ using TClass.Manifests;
 namespace TClass.Audits;
 
 /// <summary>What a conformance case expects of a classification. Unset parts are not checked.</summary>
-/// <param name="Tier">The level, or <see langword="null"/> for an undecided result (when <paramref name="ChecksTier"/>).</param>
-/// <param name="ChecksTier">Whether the tier is checked.</param>
+/// <param name="Outcome">The level, or <see langword="null"/> for an undecided result (when <paramref name="ChecksOutcome"/>).</param>
+/// <param name="ChecksOutcome">Whether the tier is checked.</param>
 /// <param name="Candidates">The levels still possible, in order, if checked.</param>
 /// <param name="Missing">The missing facts, most decisive first, if checked.</param>
 /// <param name="Notes">The ids of the ruleset notes the result carries, if checked.</param>
-public sealed record Expectation(string? Tier, bool ChecksTier, ImmutableArray<string>? Candidates, ImmutableArray<string>? Missing, ImmutableArray<string>? Notes = null);
+public sealed record Expectation(string? Outcome, bool ChecksOutcome, ImmutableArray<string>? Candidates, ImmutableArray<string>? Missing, ImmutableArray<string>? Notes = null);
 
 /// <summary>One named case of a conformance suite.</summary>
 /// <param name="Name">What the case shows.</param>

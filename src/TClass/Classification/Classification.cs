@@ -16,21 +16,24 @@ namespace TClass;
 public sealed class Classification
 {
     private readonly Evaluation _evaluation;
-    private ImmutableArray<PathStep> _path;
-    private NextLevel? _next;
-    private bool _nextBuilt;
+
+    // Built on first use, once, whichever thread asks first: a result may be shared across threads.
+    private readonly Lazy<ImmutableArray<PathStep>> _path;
+    private readonly Lazy<NextLevel?> _next;
 
     internal Classification(Evaluation evaluation, string file, string model, string? manifestSha256, ImmutableArray<Diagnostic> warnings,
         ImmutableArray<FactProvenance> provenance = default)
     {
         Provenance = provenance.IsDefault ? [] : provenance;
         _evaluation = evaluation;
+        _path = new(() => new Explainer(evaluation).Path(), LazyThreadSafetyMode.ExecutionAndPublication);
+        _next = new(() => new Explainer(evaluation).Next(), LazyThreadSafetyMode.ExecutionAndPublication);
         File = file;
         Model = model;
         ManifestSha256 = manifestSha256;
         Warnings = warnings;
-        Tier = evaluation.Tier >= 0 ? Ruleset.Outcomes[evaluation.Tier] : null;
-        Candidates = Tier is { } tier ? [tier] : new Explainer(evaluation).Outcomes(evaluation.Candidates);
+        Outcome = evaluation.Outcome >= 0 ? Ruleset.Outcomes[evaluation.Outcome] : null;
+        Candidates = Outcome is { } tier ? [tier] : new Explainer(evaluation).Outcomes(evaluation.Candidates);
         Missing = evaluation.Missing.IsEmpty ? [] : [.. evaluation.Missing.Select(f => f.Declaration.InputPath).Distinct()];
         var axes = evaluation.Ruleset.Axes;
         var scores = new AxisScore[axes.Length];
@@ -68,12 +71,12 @@ public sealed class Classification
     public string Country => _evaluation.Parameters.GetValueOrDefault("country", "");
 
     /// <summary>The level, when the declared facts decide one; otherwise <see langword="null"/> and see <see cref="Candidates"/>.</summary>
-    public Outcome? Tier { get; }
+    public Outcome? Outcome { get; }
 
-    /// <summary>The group of <see cref="Tier"/>, if decided.</summary>
-    public OutcomeGroup? Group => Tier?.Group is { } id ? Ruleset.Groups.FirstOrDefault(g => g.Id == id) : null;
+    /// <summary>The group of <see cref="Outcome"/>, if decided.</summary>
+    public OutcomeGroup? Group => Outcome?.Group is { } id ? Ruleset.Groups.FirstOrDefault(g => g.Id == id) : null;
 
-    /// <summary>Every level still possible given the unknown facts, lowest first (exactly <see cref="Tier"/> when decided).</summary>
+    /// <summary>Every level still possible given the unknown facts, lowest first (exactly <see cref="Outcome"/> when decided).</summary>
     public ImmutableArray<Outcome> Candidates { get; }
 
     /// <summary>The undeclared facts that keep <see cref="Candidates"/> from being one level, most decisive first.</summary>
@@ -87,22 +90,10 @@ public sealed class Classification
         [.. _evaluation.Ruleset.Facts.Select(f => f.Declaration.InputPath).Distinct().Where(p => _evaluation.Source.Read(p) is null)];
 
     /// <summary>Every question the tree asked, in order.</summary>
-    public ImmutableArray<PathStep> Path => _path.IsDefault ? _path = new Explainer(_evaluation).Path() : _path;
+    public ImmutableArray<PathStep> Path => _path.Value;
 
     /// <summary>The nearest higher level and what would have to change; <see langword="null"/> at the top level.</summary>
-    public NextLevel? Next
-    {
-        get
-        {
-            if (!_nextBuilt)
-            {
-                _next = new Explainer(_evaluation).Next();
-                _nextBuilt = true;
-            }
-
-            return _next;
-        }
-    }
+    public NextLevel? Next => _next.Value;
 
     /// <summary>Scores per axis (0–10), in the ruleset's order.</summary>
     public ImmutableArray<AxisScore> Scores { get; }

@@ -35,9 +35,9 @@ public sealed record PathStep(
 public sealed record ExploredBranch(LocalizedText Assumption, ImmutableArray<Outcome> Outcomes, ImmutableArray<PathStep> Path);
 
 /// <summary>The nearest higher level and what would have to change to reach it.</summary>
-/// <param name="Tier">The level.</param>
+/// <param name="Outcome">The level.</param>
 /// <param name="Needs">The facts that must change (or be declared), each with its present value.</param>
-public sealed record NextLevel(Outcome Tier, ImmutableArray<Requirement> Needs);
+public sealed record NextLevel(Outcome Outcome, ImmutableArray<Requirement> Needs);
 
 /// <summary>
 /// One fact that must change: <c>fact X must be Y (now: Z)</c>. When several changes would each do,

@@ -24,7 +24,7 @@ internal sealed class Evaluation
         States = states;
         Exploration = Explorer.Explore(ruleset, states);
         Candidates = Exploration.Outcomes;
-        Tier = BitOperations.PopCount(Candidates) == 1 ? Explorer.Lowest(Candidates) : -1;
+        Outcome = BitOperations.PopCount(Candidates) == 1 ? Explorer.Lowest(Candidates) : -1;
         var scores = new AxisResult[ruleset.Axes.Length];
         for (var i = 0; i < scores.Length; i++)
         {
@@ -32,7 +32,7 @@ internal sealed class Evaluation
         }
 
         Scores = ImmutableCollectionsMarshal.AsImmutableArray(scores);
-        Missing = Tier >= 0 ? [] : DecisiveUnknowns();
+        Missing = Outcome >= 0 ? [] : DecisiveUnknowns();
         Next = ChooseNext();
     }
 
@@ -50,7 +50,7 @@ internal sealed class Evaluation
     public ulong Candidates { get; }
 
     /// <summary>The outcome's rank when the facts decide one, else -1.</summary>
-    public int Tier { get; }
+    public int Outcome { get; }
 
     public ImmutableArray<AxisResult> Scores { get; }
 
@@ -191,7 +191,7 @@ internal sealed class Evaluation
     /// </summary>
     private NextChoice? ChooseNext()
     {
-        var current = Tier >= 0 ? Tier : Explorer.Highest(Candidates);
+        var current = Outcome >= 0 ? Outcome : Explorer.Highest(Candidates);
         var leaves = Ruleset.Leaves;
         var unmetCounts = new int[leaves.Length];
         var nearest = int.MaxValue;

@@ -26,9 +26,9 @@ internal sealed partial class Explainer(Evaluation evaluation)
             steps.Append(steps.Length == 0 ? "" : " ").Append(Fill(branch.Source.Reason, language));
         }
 
-        if (evaluation.Tier >= 0)
+        if (evaluation.Outcome >= 0)
         {
-            var tier = Ruleset.Outcomes[evaluation.Tier];
+            var tier = Ruleset.Outcomes[evaluation.Outcome];
             return Fill(Ruleset.Message(MessageKeys.BecauseDecided), language,
                 ("steps", steps.ToString()), ("tier", tier.Id), ("label", tier.Label.In(language))).Trim();
         }

@@ -10,6 +10,7 @@ namespace TClass.Manifests;
 public sealed record ManifestReadResult(string File, Manifest? Manifest, ImmutableArray<Diagnostic> Diagnostics)
 {
     /// <summary>Whether a manifest was read (there were no errors).</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Manifest))]
     public bool Succeeded => Manifest is not null;
 
     /// <summary>The errors, in source order.</summary>

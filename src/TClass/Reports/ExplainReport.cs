@@ -30,13 +30,13 @@ public static class ExplainReport
         Steps(text, result.Path, "", lang, options.Width, first: 1);
 
         text.Append('\n').Append(L("result")).Append(": ");
-        text.Append(result.Tier is { } tier
+        text.Append(result.Outcome is { } tier
             ? $"{tier.Id} — {tier.Label.In(lang)}"
             : $"{L("undecided")} — {L("possible")}: {string.Join(", ", result.Candidates.Select(c => c.Id))}; {L("missing")}: {string.Join(", ", result.Missing)}");
         text.Append("\n\n").Append(TextReport.Wrap(result.Because(lang), options.Width)).Append('\n');
         if (result.Next is { } next)
         {
-            text.Append('\n').Append(L("next")).Append(": ").Append(next.Tier.Id).Append(" — ").Append(next.Tier.Label.In(lang)).Append('\n');
+            text.Append('\n').Append(L("next")).Append(": ").Append(next.Outcome.Id).Append(" — ").Append(next.Outcome.Label.In(lang)).Append('\n');
             foreach (var need in next.Needs)
             {
                 text.Append("  • ").Append(TextReport.Wrap(TextReport.Requirement(need, lang), options.Width - 4).Replace("\n", "\n    ", StringComparison.Ordinal)).Append('\n');

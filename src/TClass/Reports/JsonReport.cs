@@ -73,7 +73,7 @@ public static class JsonReport
         writer.WriteString("sha256", result.Ruleset.Sha256);
         writer.WriteEndObject();
         writer.WriteString("country", result.Country);
-        if (result.Tier is { } tier)
+        if (result.Outcome is { } tier)
         {
             writer.WriteString("tier", tier.Id);
         }
@@ -96,7 +96,7 @@ public static class JsonReport
         }
 
         writer.WriteEndArray();
-        if (result.Tier is { } decided)
+        if (result.Outcome is { } decided)
         {
             WriteText(writer, "label", decided.Label);
         }
@@ -120,8 +120,8 @@ public static class JsonReport
         if (result.Next is { } next)
         {
             writer.WriteStartObject("next");
-            writer.WriteString("tier", next.Tier.Id);
-            WriteText(writer, "label", next.Tier.Label);
+            writer.WriteString("tier", next.Outcome.Id);
+            WriteText(writer, "label", next.Outcome.Label);
             writer.WriteStartArray("needs");
             foreach (var need in next.Needs)
             {

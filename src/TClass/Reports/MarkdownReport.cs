@@ -26,13 +26,13 @@ public static class MarkdownReport
         var lang = options.Language;
         string L(string key) => ReportText.Get(key, lang);
         var md = new StringBuilder();
-        var level = result.Tier is { } tier
+        var level = result.Outcome is { } tier
             ? $"{tier.Id} {tier.Label.In(lang)}"
             : $"{L("undecided")}: {string.Join(" · ", result.Candidates.Select(c => c.Id))}";
         md.Append("# ").Append(Escape(result.Model)).Append(" — ").Append(level).Append("\n\n");
 
         md.Append("**").Append(L("decision")).Append(":** ");
-        if (result.Tier is { } decided)
+        if (result.Outcome is { } decided)
         {
             md.Append(CultureInfo.InvariantCulture, $"{decided.Id} — {decided.Label.In(lang)}");
             if (result.Group is { } group)
@@ -65,7 +65,7 @@ public static class MarkdownReport
         md.Append("\n## ").Append(L("next-level")).Append("\n\n");
         if (result.Next is { } next)
         {
-            md.Append(CultureInfo.InvariantCulture, $"**{next.Tier.Id} — {next.Tier.Label.In(lang)}** — {L("needs")}:\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"**{next.Outcome.Id} — {next.Outcome.Label.In(lang)}** — {L("needs")}:\n\n");
             foreach (var need in next.Needs)
             {
                 md.Append("- ").Append(Escape(TextReport.Requirement(need, lang))).Append('\n');

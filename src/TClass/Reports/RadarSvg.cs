@@ -21,7 +21,7 @@ public static class RadarSvg
         ArgumentNullException.ThrowIfNull(result);
         var scores = result.Scores;
         var count = scores.Length;
-        var level = result.Tier is { } tier ? tier.Id : string.Join(" · ", result.Candidates.Select(c => c.Id));
+        var level = result.Outcome is { } tier ? tier.Id : string.Join(" · ", result.Candidates.Select(c => c.Id));
         var title = $"{result.Model} — {level} — {ReportText.Get("radar", language)}";
         var svg = new XElement(Svg + "svg",
             new XAttribute("viewBox", $"0 0 {N(Size)} {N(Size)}"),

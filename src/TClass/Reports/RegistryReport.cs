@@ -39,7 +39,7 @@ public static class RegistryReport
             foreach (var entry in ordered)
             {
                 var r = entry.Result;
-                var level = r.Tier is { } tier ? $"**{tier.Id}** {tier.Label.In(language)}" : string.Join(" · ", r.Candidates.Select(c => c.Id));
+                var level = r.Outcome is { } tier ? $"**{tier.Id}** {tier.Label.In(language)}" : string.Join(" · ", r.Candidates.Select(c => c.Id));
                 page.Append(CultureInfo.InvariantCulture,
                     $"| <img src=\"{entry.Radar}\" width=\"96\" alt=\"radar\"> | {Cell(Fact(r, "model.developer"))} | `{r.Model}` | {level} | {Cell(Weights(r))} | {Cell(Architecture(r))} | {Cell(Fact(r, "tokenizer.origin"))} | {Score(r, "infrastructure")} | {r.UnknownFacts.Length} | {Link(entry.Source)} |\n");
             }

@@ -32,7 +32,7 @@ public static class TextReport
             Field(text, "model", lang, result.Model);
         }
 
-        if (result.Tier is { } tier)
+        if (result.Outcome is { } tier)
         {
             var group = result.Group is { } g ? " · " + g.Label.In(lang) : "";
             Field(text, "level", lang, paint.Green(paint.Bold(tier.Id)) + "  " + tier.Label.In(lang) + group);
@@ -47,7 +47,7 @@ public static class TextReport
         Field(text, "because", lang, Wrap(result.Because(lang), options.Width - LabelWidth - 2));
         if (result.Next is { } next)
         {
-            var lines = new List<string> { paint.Cyan(next.Tier.Id) + "  " + next.Tier.Label.In(lang) };
+            var lines = new List<string> { paint.Cyan(next.Outcome.Id) + "  " + next.Outcome.Label.In(lang) };
             lines.AddRange(next.Needs.Select(n => "• " + Wrap(Requirement(n, lang), options.Width - LabelWidth - 4).Replace("\n", "\n  ", StringComparison.Ordinal)));
             Field(text, "next", lang, string.Join("\n", lines));
         }

@@ -10,5 +10,6 @@ namespace TClass.Rules;
 public sealed record RulesetReadResult(string File, Ruleset? Ruleset, ImmutableArray<Diagnostic> Diagnostics)
 {
     /// <summary>Whether the ruleset loaded (there were no errors).</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Ruleset))]
     public bool Succeeded => Ruleset is not null;
 }

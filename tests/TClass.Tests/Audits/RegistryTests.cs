@@ -63,7 +63,7 @@ public class RegistryTests
     public void The_standards_registry_entries_that_the_sources_decide_agree_with_it()
     {
         var classifier = TClassifier.Create();
-        var tiers = Cards().ToDictionary(c => c.Model.Id, c => classifier.Classify(c).Tier?.Id, StringComparer.Ordinal);
+        var tiers = Cards().ToDictionary(c => c.Model.Id, c => classifier.Classify(c).Outcome?.Id, StringComparer.Ordinal);
 
         Assert.Equal("T4-2", tiers["skt/A.X-3.1"]);
         Assert.Equal("T2", tiers["skt/A.X-4.0"]);

@@ -33,7 +33,7 @@ public class ClaimsTests
         var warning = Assert.Single(result.Warnings, w => w.Code == "evidence-conflict" && w.Path == "architecture.config");
         Assert.Contains("press release", warning.Message, StringComparison.Ordinal);
         Assert.Contains("num_hidden_layers 48 (reference 32)", warning.Message, StringComparison.Ordinal);
-        Assert.Equal("T4-1", result.Tier?.Id);
+        Assert.Equal("T4-1", result.Outcome?.Id);
     }
 
     [Fact]

@@ -28,8 +28,8 @@ public class ExampleCardTests
         var read = ManifestReader.Read(TestData.Example(file));
         Assert.True(read.Succeeded, string.Join("\n", read.Diagnostics));
 
-        Assert.Equal(reference, TClassifier.Create().Classify(read.Manifest!).Tier?.Id);
-        Assert.Equal(strict, TClassifier.Create(new ClassifierOptions { Ruleset = TestData.Strict }).Classify(read.Manifest!).Tier?.Id);
+        Assert.Equal(reference, TClassifier.Create().Classify(read.Manifest!).Outcome?.Id);
+        Assert.Equal(strict, TClassifier.Create(new ClassifierOptions { Ruleset = TestData.Strict }).Classify(read.Manifest!).Outcome?.Id);
     }
 
     [Fact]

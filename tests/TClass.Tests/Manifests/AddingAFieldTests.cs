@@ -75,7 +75,7 @@ public sealed partial class AddingAFieldTests
         var result = TClassifier.Create(new ClassifierOptions { Ruleset = read.Ruleset })
             .Classify(new DocumentFacts(Document(Block("yaml manifest")), facts, (_, _) => null), "example/transparent");
 
-        Assert.Equal("eligible", result.Tier?.Id);
+        Assert.Equal("eligible", result.Outcome?.Id);
         Assert.Contains(result.Notes, n => n.Id == "sources-not-published");
     }
 

@@ -77,7 +77,7 @@ public class PropertyTests
             {
                 var partial = Classify(classifier, choices).Candidates();
                 var reached = CardSpace.Completions(choices)
-                    .Select(c => Classify(classifier, c).Tier!.Id)
+                    .Select(c => Classify(classifier, c).Outcome!.Id)
                     .Distinct()
                     .ToHashSet(StringComparer.Ordinal);
 
@@ -113,7 +113,7 @@ public class PropertyTests
         Cards.Sample(choices =>
         {
             var result = Classify(Reference, choices);
-            if (result.Tier is not null)
+            if (result.Outcome is not null)
             {
                 Assert.Empty(result.Missing);
             }

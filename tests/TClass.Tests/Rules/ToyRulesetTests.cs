@@ -129,7 +129,7 @@ public sealed class ToyRulesetTests
             ["fruit.origin"] = new SymbolValue("KR"),
         });
 
-        Assert.Equal("eat", result.Tier?.Id);
+        Assert.Equal("eat", result.Outcome?.Id);
         Assert.Equal(["kind", "worm", "ripe"], result.Path.Select(p => p.Node));
         Assert.Equal("An apple or a pear (apple). No worm. Ripe, and from KR. So: eat — Eat.", result.Because());
         Assert.Empty(result.Scores);
@@ -146,8 +146,8 @@ public sealed class ToyRulesetTests
             ["fruit.origin"] = new SymbolValue("JP"),
         };
 
-        Assert.Equal("cook", Classify(values).Tier?.Id);
-        Assert.Equal("eat", Classify(values, home: "JP").Tier?.Id);
+        Assert.Equal("cook", Classify(values).Outcome?.Id);
+        Assert.Equal("eat", Classify(values, home: "JP").Outcome?.Id);
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class ToyRulesetTests
     {
         var result = Classify(new() { ["fruit.kind"] = new SymbolValue("apple"), ["fruit.marks"] = new SymbolSetValue([]) });
 
-        Assert.Null(result.Tier);
+        Assert.Null(result.Outcome);
         Assert.Equal(["cook", "eat"], result.Candidates.Select(c => c.Id));
         Assert.Equal(["fruit.ripe", "fruit.origin"], result.Missing.ToArray());
     }
@@ -179,7 +179,7 @@ public sealed class ToyRulesetTests
             ["fruit.origin"] = new SymbolValue("KR"),
         });
 
-        Assert.Equal("cook", result.Tier?.Id);
+        Assert.Equal("cook", result.Outcome?.Id);
         var need = Assert.Single(result.Next!.Needs);
         Assert.Equal("fruit.ripe", need.Fact);
     }
@@ -193,7 +193,7 @@ public sealed class ToyRulesetTests
             ["baskets"] = new RecordListValue([new Basket("market", "FR"), new Basket("grandma", "FR"), new Basket("market", "KR")]),
         });
 
-        Assert.Equal("cook", result.Tier?.Id);
+        Assert.Equal("cook", result.Outcome?.Id);
         var note = Assert.Single(result.Notes);
         Assert.Equal(("foreign-basket", "Return the market basket (market)."), (note.Id, note.Text.En));
     }

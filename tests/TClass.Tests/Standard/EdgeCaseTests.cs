@@ -13,7 +13,7 @@ public class EdgeCaseTests
             "weights: { origin: open-derivative, base: Qwen/Qwen2.5-7B, adaptation: [cpt] }",
             OwnArchitecture, NativeTokenizer, OwnData, DomesticServing));
 
-        Assert.Equal("T2", result.Tier?.Id);
+        Assert.Equal("T2", result.Outcome?.Id);
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public class EdgeCaseTests
             "weights: { origin: own-checkpoint, base: test-lab/earlier-model }",
             OwnArchitecture, NativeTokenizer, OwnData, ForeignServing));
 
-        Assert.Equal("T5", ownCheckpoint.Tier?.Id);
+        Assert.Equal("T5", ownCheckpoint.Outcome?.Id);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public class EdgeCaseTests
               - { name: vision encoder, role: vision-encoder, origin: own-checkpoint, base: test-lab/earlier-vit }
             """);
 
-        Assert.Equal("T5", result.Tier?.Id);
+        Assert.Equal("T5", result.Outcome?.Id);
     }
 
     [Fact]
@@ -45,8 +45,8 @@ public class EdgeCaseTests
               - { name: vision encoder, role: vision-encoder, origin: third-party, base: Qwen/Qwen2.5-VL-7B-Instruct }
             """;
 
-        Assert.Equal("T3", Classify(card, Reference).Tier?.Id);
-        Assert.Equal("T2", Classify(card, Strict).Tier?.Id);
+        Assert.Equal("T3", Classify(card, Reference).Outcome?.Id);
+        Assert.Equal("T2", Classify(card, Strict).Outcome?.Id);
     }
 
     [Fact]
@@ -54,8 +54,8 @@ public class EdgeCaseTests
     {
         var merged = Card("weights: { origin: open-derivative, base: [a/x, b/y], adaptation: [merge] }");
 
-        Assert.Equal("T3", Classify(merged, Strict).Tier?.Id);
-        Assert.Equal("T3", Classify(merged, Reference).Tier?.Id);
+        Assert.Equal("T3", Classify(merged, Strict).Outcome?.Id);
+        Assert.Equal("T3", Classify(merged, Reference).Outcome?.Id);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class EdgeCaseTests
             "architecture: { family: llama, class: LlamaForCausalLM, config: identical }",
             "tokenizer: { origin: native, vocab_size: 64000 }"));
 
-        Assert.Equal("T4-1", result.Tier?.Id);
+        Assert.Equal("T4-1", result.Outcome?.Id);
     }
 
     [Theory]
@@ -77,7 +77,7 @@ public class EdgeCaseTests
     {
         var result = Classify(Card("weights: { origin: scratch }", OwnArchitecture, tokenizer, OwnData, ForeignServing));
 
-        Assert.Equal("T4-2", result.Tier?.Id);
+        Assert.Equal("T4-2", result.Outcome?.Id);
         Assert.Equal(failedQuestion, result.Path[^1].Node);
         Assert.Contains("tokenizer", result.Because(), StringComparison.Ordinal);
     }
@@ -90,7 +90,7 @@ public class EdgeCaseTests
             "data: { curated_by: developer, distillation: dominant, teachers: [{ id: deepseek-ai/DeepSeek-R1, origin: third-party }] }",
             ForeignServing));
 
-        Assert.Equal("T4-2", result.Tier?.Id);
+        Assert.Equal("T4-2", result.Outcome?.Id);
         Assert.Equal("own-teachers", result.Path[^1].Node);
         Assert.Contains("distilled", result.Because(), StringComparison.Ordinal);
         Assert.Contains("another organisation's model (deepseek-ai/DeepSeek-R1)", result.Because(), StringComparison.Ordinal);
@@ -104,7 +104,7 @@ public class EdgeCaseTests
             "data: { curated_by: developer, distillation: dominant, teachers: [{ id: example-lab/own-236b, origin: own }] }",
             ForeignServing));
 
-        Assert.Equal("T5", result.Tier?.Id);
+        Assert.Equal("T5", result.Outcome?.Id);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public class EdgeCaseTests
             "weights: { origin: scratch }", OwnArchitecture, NativeTokenizer,
             "data: { curated_by: developer, distillation: partial, teachers: [gpt-4o] }", ForeignServing));
 
-        Assert.Equal("T5", result.Tier?.Id);
+        Assert.Equal("T5", result.Outcome?.Id);
     }
 
     [Theory]
@@ -137,7 +137,7 @@ public class EdgeCaseTests
     {
         var result = Classify(Native("infrastructure:\n  " + serving));
 
-        Assert.Equal("T5", result.Tier?.Id);
+        Assert.Equal("T5", result.Outcome?.Id);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public class EdgeCaseTests
               serving: { chips: [furiosa-rngd], cloud: [naver-cloud] }
             """));
 
-        Assert.Equal("T6", result.Tier?.Id);
+        Assert.Equal("T6", result.Outcome?.Id);
     }
 
     [Fact]
@@ -160,8 +160,8 @@ public class EdgeCaseTests
               serving: { chips: [nvidia-h100], cloud: [aws] }
             """);
 
-        Assert.Equal("T5", Classify(card, country: "KR").Tier?.Id);
-        Assert.Equal("T6", Classify(card, country: "US").Tier?.Id);
+        Assert.Equal("T5", Classify(card, country: "KR").Outcome?.Id);
+        Assert.Equal("T6", Classify(card, country: "US").Outcome?.Id);
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public class EdgeCaseTests
               serving: { chips: [rebellions-rebel], cloud: [on-premise] }
             """));
 
-        Assert.Equal("T6", result.Tier?.Id);
+        Assert.Equal("T6", result.Outcome?.Id);
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public class EdgeCaseTests
                 cloud: [kt-cloud]
             """));
 
-        Assert.Equal("T6", result.Tier?.Id);
+        Assert.Equal("T6", result.Outcome?.Id);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public class LevelTests
     {
         var result = Classify(Card("weights: { origin: api, base: [gpt-4o] }"));
 
-        Assert.Equal("T0", result.Tier?.Id);
+        Assert.Equal("T0", result.Outcome?.Id);
         Assert.Equal("dependent", result.Group?.Id);
     }
 
@@ -20,7 +20,7 @@ public class LevelTests
     {
         var result = Classify(Card("weights: { origin: closed-finetune, base: gpt-4o-mini }"));
 
-        Assert.Equal("T1", result.Tier?.Id);
+        Assert.Equal("T1", result.Outcome?.Id);
         Assert.Equal("dependent", result.Group?.Id);
     }
 
@@ -35,7 +35,7 @@ public class LevelTests
     {
         var result = Classify(Card($"weights: {{ origin: open-derivative, base: Qwen/Qwen2.5-72B, adaptation: {adaptation} }}"));
 
-        Assert.Equal("T2", result.Tier?.Id);
+        Assert.Equal("T2", result.Outcome?.Id);
         Assert.Equal("transitional", result.Group?.Id);
     }
 
@@ -49,7 +49,7 @@ public class LevelTests
     {
         var result = Classify(Card($"weights: {{ origin: open-derivative, base: mistralai/Mistral-7B-v0.1, adaptation: {adaptation} }}"));
 
-        Assert.Equal("T3", result.Tier?.Id);
+        Assert.Equal("T3", result.Outcome?.Id);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class LevelTests
             "architecture: { family: llama, class: LlamaForCausalLM, config: identical }",
             NativeTokenizer));
 
-        Assert.Equal("T4-1", result.Tier?.Id);
+        Assert.Equal("T4-1", result.Outcome?.Id);
         Assert.Equal("sovereign-standard", result.Group?.Id);
     }
 
@@ -72,7 +72,7 @@ public class LevelTests
     {
         var result = Classify(Card("weights: { origin: scratch }", "architecture: " + architecture));
 
-        Assert.Equal("T4-2", result.Tier?.Id);
+        Assert.Equal("T4-2", result.Outcome?.Id);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public class LevelTests
     {
         var result = Classify(Native(ForeignServing));
 
-        Assert.Equal("T5", result.Tier?.Id);
+        Assert.Equal("T5", result.Outcome?.Id);
         Assert.Equal("leadership", result.Group?.Id);
     }
 
@@ -89,7 +89,7 @@ public class LevelTests
     {
         var result = Classify(Native(DomesticServing));
 
-        Assert.Equal("T6", result.Tier?.Id);
+        Assert.Equal("T6", result.Outcome?.Id);
         Assert.Null(result.Next);
     }
 }

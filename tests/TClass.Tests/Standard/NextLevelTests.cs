@@ -13,7 +13,7 @@ public class NextLevelTests
             "weights: { origin: scratch }", "architecture: { family: llama, config: identical }", NativeTokenizer));
 
         var next = result.Next!;
-        Assert.Equal("T4-2", next.Tier.Id);
+        Assert.Equal("T4-2", next.Outcome.Id);
         var need = Assert.Single(next.Needs);
         Assert.Equal("architecture.config", need.Fact);
         Assert.Equal("identical", need.Now?.Display);
@@ -30,7 +30,7 @@ public class NextLevelTests
             "weights: { origin: scratch }", OwnArchitecture, "tokenizer: { origin: expanded, base: llama3 }", OwnData, ForeignServing));
 
         var next = result.Next!;
-        Assert.Equal("T5", next.Tier.Id);
+        Assert.Equal("T5", next.Outcome.Id);
         var need = Assert.Single(next.Needs);
         Assert.Equal(("tokenizer.origin", "expanded", "must be native"), (need.Fact, need.Now?.Display, need.Needs.En));
     }
@@ -44,7 +44,7 @@ public class NextLevelTests
             """));
 
         var need = Assert.Single(result.Next!.Needs);
-        Assert.Equal("T6", result.Next.Tier.Id);
+        Assert.Equal("T6", result.Next.Outcome.Id);
         Assert.Equal("infrastructure.serving.chips", need.Fact);
         Assert.Equal("[nvidia-h100]", need.Now?.Display);
         Assert.Equal("must all be AI chips designed by KR vendors", need.Needs.En);
@@ -59,8 +59,8 @@ public class NextLevelTests
         var result = Classify(Card(
             "weights: { origin: scratch }", OwnArchitecture, "tokenizer: { origin: reused, base: x/y }", OwnData, DomesticServing));
 
-        Assert.Equal("T4-2", result.Tier?.Id);
-        Assert.Equal("T6", result.Next!.Tier.Id);
+        Assert.Equal("T4-2", result.Outcome?.Id);
+        Assert.Equal("T6", result.Next!.Outcome.Id);
         Assert.Equal(["tokenizer.origin"], result.Next.Needs.Select(n => n.Fact));
     }
 
@@ -69,8 +69,8 @@ public class NextLevelTests
     {
         var result = Classify(Card("weights: { origin: scratch }", "architecture: { family: llama, config: modified }"));
 
-        Assert.Equal("T4-2", result.Tier?.Id);
-        Assert.Equal("T5", result.Next!.Tier.Id);
+        Assert.Equal("T4-2", result.Outcome?.Id);
+        Assert.Equal("T5", result.Next!.Outcome.Id);
         var family = result.Next.Needs.First();
         Assert.Equal("architecture.family", family.Fact);
         Assert.Contains(result.Next.Needs, n => n.Fact == "tokenizer.origin" && n.Now is null);

@@ -11,7 +11,7 @@ public class UnknownFactsTests
     {
         var result = Classify(Header);
 
-        Assert.Null(result.Tier);
+        Assert.Null(result.Outcome);
         Assert.Equal(["T0", "T1", "T2", "T3", "T4-1", "T4-2", "T5", "T6"], result.Candidates());
         Assert.Equal("weights.origin", result.Missing[0]);
     }
@@ -42,7 +42,7 @@ public class UnknownFactsTests
         // The weights make this T2 whatever the architecture, tokenizer, data and serving are.
         var result = Classify(Card("weights: { origin: open-derivative, base: Qwen/Qwen2.5-7B, adaptation: [sft] }"));
 
-        Assert.Equal("T2", result.Tier?.Id);
+        Assert.Equal("T2", result.Outcome?.Id);
         Assert.Empty(result.Missing);
     }
 

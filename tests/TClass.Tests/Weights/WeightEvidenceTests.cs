@@ -79,7 +79,7 @@ public sealed class WeightEvidenceTests : IDisposable
         Assert.Contains("declared scratch (source: press release)", warning.Message, StringComparison.Ordinal);
         Assert.Contains("open-derivative", warning.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("T2", declared.Candidates.Select(c => c.Id));
-        Assert.Equal("T2", evidence.Tier?.Id);
+        Assert.Equal("T2", evidence.Outcome?.Id);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class WeightEvidenceTests : IDisposable
         var evidence = TClassifier.Create().Classify(card, files, EvidencePreference.Evidence);
 
         Assert.Contains(declared.Warnings, w => w.Code == "evidence-conflict" && w.Path == "components");
-        Assert.Equal("T3", evidence.Tier?.Id);
+        Assert.Equal("T3", evidence.Outcome?.Id);
     }
 
     [Fact]
