@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TClass.Manifests;
 using TClass.Reports;
+using TClass.Resources;
 
 namespace TClass.Cli.Commands;
 

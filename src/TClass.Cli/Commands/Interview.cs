@@ -1,6 +1,6 @@
 using System.Globalization;
 using TClass.Catalogs;
-using TClass.Engine;
+using TClass.Facts;
 using TClass.Manifests;
 using TClass.Reports;
 using TClass.Text;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TClass.Resources;
 
 namespace TClass.Cli.Commands;
 

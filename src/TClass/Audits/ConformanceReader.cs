@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using TClass.Diagnostics;
 using TClass.Documents;
 using TClass.Manifests;
+using TClass.Resources;
 
 namespace TClass.Audits;
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using TClass.Engine;
-using TClass.Reports;
 using TClass.Rules;
 using TClass.Text;
 

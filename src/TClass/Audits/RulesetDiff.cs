@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
-using TClass.Engine;
+using TClass.Facts;
 using TClass.Rules;
 using TClass.Text;
 

@@ -1,5 +1,6 @@
 using TClass.Diagnostics;
 using TClass.Documents;
+using TClass.Resources;
 
 namespace TClass.Catalogs;
 

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using TClass.Facts;
+using TClass.Rules;
 
 namespace TClass.Engine;
 

@@ -309,17 +309,23 @@ public static class ModelImporter
     private static TokenizerFacts Origin(TokenizerFacts tokenizer, string name, TokenizerAnalysis analysis, List<ConcludedFact> facts, List<string> review)
     {
         var verdict = analysis.Verdict;
+        var origin = verdict.Origin switch
+        {
+            TokenizerLineage.Native => TokenizerOrigin.Native,
+            TokenizerLineage.Expanded => TokenizerOrigin.Expanded,
+            _ => TokenizerOrigin.Reused,
+        };
         var source = $"{name} compared with {analysis.References.Length} reference tokenizers (tclass tokenizer): {verdict.Reasons[0].Text.En}";
-        facts.Add(new ConcludedFact("tokenizer.origin", verdict.Origin.Symbol(), source));
-        if (verdict.Origin == TokenizerOrigin.Native)
+        facts.Add(new ConcludedFact("tokenizer.origin", origin.Symbol(), source));
+        if (origin == TokenizerOrigin.Native)
         {
             review.Add($"tokenizer.origin: concluded native because no reference tokenizer matches ({string.Join(", ", analysis.References.Select(r => r.Id))}); a foreign tokenizer outside that list would not be detected — confirm the developer trained it.");
             return tokenizer with { Origin = TokenizerOrigin.Native };
         }
 
         facts.Add(new ConcludedFact("tokenizer.base", verdict.Reference!, source));
-        review.Add($"tokenizer.origin: concluded {verdict.Origin.Symbol()} from {analysis.NameOf(verdict.Reference!)}; if that tokenizer is the developer's own earlier one, write native.");
-        return tokenizer with { Origin = verdict.Origin, Base = verdict.Reference };
+        review.Add($"tokenizer.origin: concluded {origin.Symbol()} from {analysis.NameOf(verdict.Reference!)}; if that tokenizer is the developer's own earlier one, write native.");
+        return tokenizer with { Origin = origin, Base = verdict.Reference };
     }
 
     private static ModelConfig? ReadConfig(ModelFolder files)

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using TClass.Diagnostics;
-using TClass.Engine;
+using TClass.Facts;
 using TClass.Manifests;
 
 namespace TClass.Evidence;

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using TClass.Documents;
-using TClass.Engine;
 
 namespace TClass.Facts;
 

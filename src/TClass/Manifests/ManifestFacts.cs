@@ -1,8 +1,8 @@
 using TClass.Catalogs;
 using TClass.Diagnostics;
 using TClass.Documents;
-using TClass.Engine;
 using TClass.Facts;
+using TClass.Resources;
 
 namespace TClass.Manifests;
 

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using NJsonSchema;
 using TClass.Documents;
+using TClass.Resources;
 
 namespace TClass.Manifests;
 

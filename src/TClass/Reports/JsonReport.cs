@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using TClass.Diagnostics;
-using TClass.Engine;
+using TClass.Facts;
 using TClass.Text;
 
 namespace TClass.Reports;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using TClass.Engine;
 using TClass.Text;
 
 namespace TClass.Reports;

@@ -1,7 +1,8 @@
 using System.Collections.Frozen;
-using TClass.Text;
 using TClass.Diagnostics;
 using TClass.Documents;
+using TClass.Resources;
+using TClass.Text;
 
 namespace TClass.Reports;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TClass.Diagnostics;
-using TClass.Engine;
+using TClass.Facts;
 using TClass.Text;
 
 namespace TClass.Reports;

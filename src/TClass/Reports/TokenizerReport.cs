@@ -46,7 +46,7 @@ public static class TokenizerReport
         Table(text, ReferenceRows(analysis, language), rightFrom: 1);
         text.Append('\n');
         var verdict = analysis.Verdict;
-        Field(text, L("tok.verdict"), L("tok.origin." + Symbol(verdict.Origin)) + (verdict.Origin == TokenizerOrigin.Native || verdict.Reference is null ? "" : " — " + analysis.NameOf(verdict.Reference)));
+        Field(text, L("tok.verdict"), L("tok.origin." + Symbol(verdict.Origin)) + (verdict.Origin == TokenizerLineage.Native || verdict.Reference is null ? "" : " — " + analysis.NameOf(verdict.Reference)));
         Field(text, L("because"), string.Join("\n", verdict.Reasons.Select(r => TextReport.Wrap(r.Text.In(language), width - LabelWidth - 2))));
         if (analysis.EncoderNote is { } note && analysis.Efficiency is not null)
         {
@@ -82,7 +82,7 @@ public static class TokenizerReport
         MarkdownTable(text, ReferenceRows(analysis, language));
         var verdict = analysis.Verdict;
         text.Append("### ").Append(L("tok.verdict")).Append(": **").Append(L("tok.origin." + Symbol(verdict.Origin))).Append("**")
-            .Append(verdict.Origin == TokenizerOrigin.Native || verdict.Reference is null ? "" : " — " + analysis.NameOf(verdict.Reference)).Append("\n\n");
+            .Append(verdict.Origin == TokenizerLineage.Native || verdict.Reference is null ? "" : " — " + analysis.NameOf(verdict.Reference)).Append("\n\n");
         foreach (var reason in verdict.Reasons)
         {
             text.Append("- ").Append(reason.Text.In(language)).Append('\n');
@@ -305,7 +305,7 @@ public static class TokenizerReport
     private static string Hangul(VocabularyProfile v, Language language) =>
         Placeholders.Fill(ReportText.Get("tok.hangul-value", language), ("hangul", Count(v.HangulTokens)), ("share", (v.HangulShare * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%"), ("words", Count(v.HangulWordTokens)));
 
-    private static string Symbol(TokenizerOrigin origin) => origin.Symbol();
+    private static string Symbol(TokenizerLineage origin) => origin.ToString().ToLowerInvariant();
 
     private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using TClass.Engine;
 using TClass.Text;
 
 namespace TClass.Rules;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using TClass.Diagnostics;
-using TClass.Engine;
+using TClass.Facts;
 using TClass.Text;
 
 namespace TClass.Rules;

@@ -2,7 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using TClass.Diagnostics;
 using TClass.Documents;
-using TClass.Engine;
+using TClass.Facts;
+using TClass.Resources;
 
 namespace TClass.Rules;
 

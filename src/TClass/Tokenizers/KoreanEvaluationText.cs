@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using TClass.Resources;
 
 namespace TClass.Tokenizers;
 

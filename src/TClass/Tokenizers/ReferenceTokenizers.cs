@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using TClass.Diagnostics;
 using TClass.Documents;
+using TClass.Resources;
 
 namespace TClass.Tokenizers;
 

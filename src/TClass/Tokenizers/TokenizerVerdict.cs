@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using TClass.Diagnostics;
 using TClass.Documents;
-using TClass.Manifests;
+using TClass.Resources;
 using TClass.Text;
 
 namespace TClass.Tokenizers;
@@ -21,11 +21,24 @@ public sealed record VerdictThresholds(double CoversReference, int ExpandedMinim
 /// <param name="Text">The reason.</param>
 public sealed record VerdictReason(string Key, LocalizedText Text);
 
-/// <summary>The proposed <c>tokenizer.origin</c> with the reference it rests on and the reasons.</summary>
+/// <summary>Where a tokenizer's vocabulary and merges come from, as its comparison with the references shows.</summary>
+public enum TokenizerLineage
+{
+    /// <summary>No reference tokenizer holds it: trained on a corpus of its own.</summary>
+    Native,
+
+    /// <summary>A reference tokenizer with tokens of its own added.</summary>
+    Expanded,
+
+    /// <summary>A reference tokenizer as is, or with too few tokens added to count.</summary>
+    Reused,
+}
+
+/// <summary>The proposed lineage of a tokenizer with the reference it rests on and the reasons.</summary>
 /// <param name="Origin">native, expanded or reused.</param>
 /// <param name="Reference">The reference the tokenizer was reused or expanded from, or the closest one for a native tokenizer.</param>
 /// <param name="Reasons">Why, in order.</param>
-public sealed record TokenizerVerdict(TokenizerOrigin Origin, string? Reference, ImmutableArray<VerdictReason> Reasons)
+public sealed record TokenizerVerdict(TokenizerLineage Origin, string? Reference, ImmutableArray<VerdictReason> Reasons)
 {
     private static readonly Lazy<VerdictRules> BuiltInRules = new(() => VerdictRules.Read(EmbeddedRules.Text("tokenizers/verdict.yaml")));
 
@@ -52,7 +65,7 @@ public sealed record TokenizerVerdict(TokenizerOrigin Origin, string? Reference,
             reasons.Add(rules.Say(reused ? "reused" : "expanded", values));
             reasons.Add(rules.Say(best.MergesCompared == 0 ? "no-merge-order" : FirstAgrees(best, t) ? "order-first" : "order-rank", values));
             reasons.Add(rules.Say("own-reference", values));
-            return new TokenizerVerdict(reused ? TokenizerOrigin.Reused : TokenizerOrigin.Expanded, best.Reference, reasons.ToImmutable());
+            return new TokenizerVerdict(reused ? TokenizerLineage.Reused : TokenizerLineage.Expanded, best.Reference, reasons.ToImmutable());
         }
 
         reasons.Add(rules.Say("native", []));
@@ -67,7 +80,7 @@ public sealed record TokenizerVerdict(TokenizerOrigin Origin, string? Reference,
             }
         }
 
-        return new TokenizerVerdict(TokenizerOrigin.Native, closest?.Reference, reasons.ToImmutable());
+        return new TokenizerVerdict(TokenizerLineage.Native, closest?.Reference, reasons.ToImmutable());
     }
 
     /// <summary>Whether the merge order of <paramref name="c"/> agrees, by the first merges or by rank correlation.</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using TClass.Diagnostics;
 using TClass.Documents;
+using TClass.Resources;
 
 namespace TClass.Weights;
 

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using TClass.Diagnostics;
 using TClass.Documents;
+using TClass.Resources;
 using TClass.Text;
 
 namespace TClass.Weights;

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using TClass.Diagnostics;
 using TClass.Documents;
 using TClass.Facts;
+using TClass.Resources;
 using TClass.Rules;
 
 namespace TClass.Tests.Manifests;
@@ -57,8 +58,8 @@ public sealed partial class AddingAFieldTests
         Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.ToImmutableSorted()));
 
         var facts = JsonSchemaFacts.Read(schema, "patched format");
-        Assert.Equal(Engine.FactKind.Bool, facts.Find("data.sources_published")!.Kind);
-        Assert.Equal(Engine.BoolValue.False, new DocumentFacts(manifest, facts, (_, _) => null).Read("data.sources_published"));
+        Assert.Equal(FactKind.Bool, facts.Find("data.sources_published")!.Kind);
+        Assert.Equal(BoolValue.False, new DocumentFacts(manifest, facts, (_, _) => null).Read("data.sources_published"));
 
         var wrong = new DiagnosticBag("manifest.yaml");
         SchemaValidation.FromJson(schema).Validate(Document(Block("yaml manifest").Replace("sources_published: false", "sources_published: maybe", StringComparison.Ordinal)), wrong);

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using TClass.Engine;
+using TClass.Facts;
 using TClass.Manifests;
+using TClass.Resources;
 
 namespace TClass.Tests.Manifests;
 

@@ -1,4 +1,4 @@
-using TClass.Engine;
+using TClass.Facts;
 using TClass.Rules;
 
 namespace TClass.Tests.Rules;

@@ -44,7 +44,7 @@ public sealed class ProvenanceTests(ReferenceFilesFixture files)
         Assert.Equal((4096, 4096), (c.IdenticalFirstMerges, c.MergesCompared));
         Assert.True(c.OnlyCandidateHangul > 1_000, $"{c.OnlyCandidateHangul} Hangul tokens added");
         var verdict = Analyse(llama3, "cl100k").Verdict;
-        Assert.Equal((TokenizerOrigin.Expanded, "cl100k"), (verdict.Origin, verdict.Reference));
+        Assert.Equal((TokenizerLineage.Expanded, "cl100k"), (verdict.Origin, verdict.Reference));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class ProvenanceTests(ReferenceFilesFixture files)
         Assert.True(c.IdenticalFirstMerges < 400, $"{c.IdenticalFirstMerges} of the first merges in place");
         Assert.True(c.RankCorrelation > 0.99, $"rank correlation {c.RankCorrelation}");
         var verdict = Analyse(files.Read("qwen2_5"), "cl100k").Verdict;
-        Assert.Equal(TokenizerOrigin.Expanded, verdict.Origin);
+        Assert.Equal(TokenizerLineage.Expanded, verdict.Origin);
         Assert.Contains(verdict.Reasons, r => r.Key == "order-rank");
     }
 
@@ -71,7 +71,7 @@ public sealed class ProvenanceTests(ReferenceFilesFixture files)
     public void Each_published_tokenizer_is_found_to_be_its_reference_reused(string name, string reference)
     {
         var verdict = Analyse(files.Read(name)).Verdict;
-        Assert.Equal((TokenizerOrigin.Reused, reference), (verdict.Origin, verdict.Reference));
+        Assert.Equal((TokenizerLineage.Reused, reference), (verdict.Origin, verdict.Reference));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class ProvenanceTests(ReferenceFilesFixture files)
         Assert.True(c.CandidateInReference > 0.5 && c.ReferenceInCandidate > 0.5);
         Assert.False(TokenizerVerdict.OrderAgrees(c, TokenizerVerdict.Thresholds));
         var verdict = Analyse(deepseek, "llama3").Verdict;
-        Assert.Equal(TokenizerOrigin.Native, verdict.Origin);
+        Assert.Equal(TokenizerLineage.Native, verdict.Origin);
         Assert.Contains(verdict.Reasons, r => r.Key == "similar-corpus");
     }
 
@@ -90,7 +90,7 @@ public sealed class ProvenanceTests(ReferenceFilesFixture files)
     public void Mistral_7B_shares_most_of_Llama_2s_short_tokens_but_was_trained_apart()
     {
         var verdict = Analyse(files.Read("llama2"), "llama2").Verdict;
-        Assert.Equal(TokenizerOrigin.Native, verdict.Origin);
+        Assert.Equal(TokenizerLineage.Native, verdict.Origin);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class ProvenanceTests(ReferenceFilesFixture files)
         var mistral = files.Read("llama2");
         var expanded = ReadJson(SyntheticTokenizers.ExpandedWithMerges(File.ReadAllText(files.PathOf("llama2")), merges: 600));
         var analysis = TokenizerAnalysis.Of(expanded);
-        Assert.Equal((TokenizerOrigin.Expanded, "mistral"), (analysis.Verdict.Origin, analysis.Verdict.Reference));
+        Assert.Equal((TokenizerLineage.Expanded, "mistral"), (analysis.Verdict.Origin, analysis.Verdict.Reference));
         var c = analysis.Comparisons[analysis.References.IndexOf(analysis.References.Single(r => r.Id == "mistral"))];
         Assert.Equal(1.0, c.ReferenceInCandidate);
         Assert.True(c.OnlyCandidateHangul > 300, $"{c.OnlyCandidateHangul} Hangul tokens added");
@@ -112,7 +112,7 @@ public sealed class ProvenanceTests(ReferenceFilesFixture files)
     {
         var expanded = ReadJson(SyntheticTokenizers.ExpandedWithAddedTokens(File.ReadAllText(files.PathOf("llama2")), words: 400));
         var verdict = Analyse(expanded).Verdict;
-        Assert.Equal((TokenizerOrigin.Expanded, "mistral"), (verdict.Origin, verdict.Reference));
+        Assert.Equal((TokenizerLineage.Expanded, "mistral"), (verdict.Origin, verdict.Reference));
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class ProvenanceTests(ReferenceFilesFixture files)
     {
         var trained = ReadJson(SyntheticTokenizers.TrainedOnKorean(merges: 1_500));
         var analysis = TokenizerAnalysis.Of(trained);
-        Assert.Equal(TokenizerOrigin.Native, analysis.Verdict.Origin);
+        Assert.Equal(TokenizerLineage.Native, analysis.Verdict.Origin);
         Assert.All(analysis.Comparisons, c => Assert.True(c.ReferenceInCandidate < 0.1, $"{c.Reference}: {c.ReferenceInCandidate:P1}"));
         Assert.True(analysis.Vocabulary.HangulShare > 0.5);
         Assert.True(analysis.Efficiency!.Total.CostVsO200k < 1, "trained on Korean, it spends fewer tokens than o200k_base");

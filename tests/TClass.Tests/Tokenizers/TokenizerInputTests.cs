@@ -122,7 +122,7 @@ public sealed class TokenizerInputTests : IDisposable
         var analysis = TokenizerAnalysis.Analyse(_folder).Analysis!;
         Assert.Null(analysis.Efficiency);
         Assert.Contains("took too long", analysis.EncoderNote, StringComparison.Ordinal);
-        Assert.Equal(TClass.Manifests.TokenizerOrigin.Native, analysis.Verdict.Origin);
+        Assert.Equal(TokenizerLineage.Native, analysis.Verdict.Origin);
     }
 
     [Fact]

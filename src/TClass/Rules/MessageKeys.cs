@@ -1,4 +1,4 @@
-namespace TClass.Engine;
+namespace TClass.Rules;
 
 /// <summary>
 /// The texts a ruleset must provide under <c>messages:</c>, because explanations are built from them:

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Numerics;
 
-namespace TClass.Engine;
+namespace TClass.Rules;
 
 /// <summary>
 /// What is known of one fact on one path of the exploration. An enum (or bool) fact keeps the set

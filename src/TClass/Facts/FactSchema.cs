@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace TClass.Engine;
+namespace TClass.Facts;
 
 /// <summary>The shape of a fact that an input format provides.</summary>
 public enum FactKind

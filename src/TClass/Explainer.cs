@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.RegularExpressions;
+using TClass.Engine;
+using TClass.Facts;
 using TClass.Rules;
 using TClass.Text;
 
-namespace TClass.Engine;
+namespace TClass;
 
 /// <summary>
 /// Turns an <see cref="Evaluation"/> into what people read: the path with facts, evidence and

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 
-namespace TClass.Engine;
+namespace TClass.Facts;
 
 /// <summary>
 /// The value of a known fact. An unknown fact has no value at all (<see langword="null"/>): the

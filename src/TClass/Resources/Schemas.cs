@@ -1,4 +1,4 @@
-namespace TClass;
+namespace TClass.Resources;
 
 /// <summary>The JSON Schemas shipped with the library, for editors and other tools.</summary>
 public static class Schemas

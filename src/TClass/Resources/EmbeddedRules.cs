@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace TClass;
+namespace TClass.Resources;
 
 /// <summary>The files under <c>rules/</c>, embedded in the library at build time.</summary>
 internal static class EmbeddedRules

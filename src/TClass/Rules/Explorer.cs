@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Numerics;
 
-namespace TClass.Engine;
+namespace TClass.Rules;
 
 /// <summary>
 /// Walks the decision tree. A question whose facts are known is answered; a question whose facts

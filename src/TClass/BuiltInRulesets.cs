@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using TClass.Manifests;
+using TClass.Resources;
 using TClass.Rules;
 
 namespace TClass;

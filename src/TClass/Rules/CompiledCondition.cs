@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Numerics;
 
-namespace TClass.Engine;
+namespace TClass.Rules;
 
 /// <summary>Kleene's three truth values.</summary>
 internal enum Tri : byte

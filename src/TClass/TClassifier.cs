@@ -5,6 +5,7 @@ using TClass.Catalogs;
 using TClass.Diagnostics;
 using TClass.Engine;
 using TClass.Evidence;
+using TClass.Facts;
 using TClass.Manifests;
 using TClass.Rules;
 

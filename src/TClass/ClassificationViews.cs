@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using TClass.Engine;
+using TClass.Facts;
 using TClass.Rules;
 using TClass.Text;
 

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using TClass.Diagnostics;
 using TClass.Engine;
 using TClass.Evidence;
+using TClass.Facts;
 using TClass.Rules;
 using TClass.Text;
 

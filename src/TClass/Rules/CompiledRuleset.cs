@@ -1,8 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using TClass.Rules;
 
-namespace TClass.Engine;
+namespace TClass.Rules;
 
 /// <summary>A branch resolved to indices: to a node, or to an outcome (a leaf).</summary>
 internal sealed record CompiledBranch(Branch Source, int NextNode, int Outcome)

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace TClass.Engine;
+namespace TClass.Rules;
 
 /// <summary>One question of the walk, as the engine recorded it.</summary>
 internal abstract record TraceStep(int Node);

@@ -1,8 +1,8 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using TClass.Rules;
+using TClass.Facts;
 
-namespace TClass.Engine;
+namespace TClass.Rules;
 
 internal enum CompiledFactKind
 {
