@@ -1,55 +1,69 @@
 using System.Globalization;
-using Newtonsoft.Json.Linq;
 using NJsonSchema;
-using NJsonSchema.Validation;
 using TClass.Diagnostics;
 using TClass.Text;
 
 namespace TClass.Documents;
 
 /// <summary>
-/// Validates a document against a JSON Schema with NJsonSchema and rewrites each schema error as a
-/// diagnostic a person can act on: the position in their file, the field, what was expected and
-/// the nearest allowed key or value. A schema may carry <c>x-fix</c> on any property to say how to fix it.
+/// Validates a document against a JSON Schema and rewrites each schema error as a diagnostic a
+/// person can act on: the position in their file, the field, what was expected and the nearest
+/// allowed key or value. NJsonSchema reads the schema (it stays the schema authority); the schema is
+/// compiled into a <see cref="SchemaProgram"/> that checks the document tree itself. A schema may
+/// carry <c>x-fix</c> on any property to say how to fix it.
 /// </summary>
-internal sealed class SchemaValidation(JsonSchema schema)
+internal sealed class SchemaValidation
 {
-    private readonly JsonSchemaValidator _validator = new();
+    private readonly SchemaProgram _program;
+
+    public SchemaValidation(JsonSchema schema)
+    {
+        Schema = schema;
+        _program = SchemaProgram.Compile(schema);
+    }
 
     public static SchemaValidation FromJson(string schemaJson) =>
         new(JsonSchema.FromJsonAsync(schemaJson).GetAwaiter().GetResult());
 
-    public JsonSchema Schema { get; } = schema;
+    /// <summary>The schema as NJsonSchema read it.</summary>
+    public JsonSchema Schema { get; }
+
+    /// <summary>Whether <paramref name="root"/> satisfies the schema.</summary>
+    public bool Accepts(DocumentNode root) => _program.Check(root).IsEmpty;
 
     public void Validate(DocumentNode root, DiagnosticBag diagnostics, Func<Diagnostic, bool>? keep = null)
     {
-        var bridge = new JsonBridge(root);
         var collected = new DiagnosticBag(diagnostics.File);
-        foreach (var error in _validator.Validate(bridge.Root, Schema, SchemaType.JsonSchema))
+        var errors = _program.Check(root);
+
+        // A value of the wrong type is not also reported as outside the allowed values.
+        var mistyped = errors.Where(e => e.Kind == SchemaErrorKind.WrongType).Select(e => e.Node).ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var error in errors.Where(e => e.Kind != SchemaErrorKind.NotInEnumeration || !mistyped.Contains(e.Node)))
         {
-            Report(error, bridge, collected);
+            Report(error, collected);
         }
 
         diagnostics.AddRange(collected.ToImmutableSorted().Where(d => keep?.Invoke(d) ?? true));
     }
 
-    private static void Report(ValidationError error, JsonBridge bridge, DiagnosticBag diagnostics)
+    private static void Report(SchemaError error, DiagnosticBag diagnostics)
     {
-        var node = bridge.NodeOf(error.Token);
+        var node = error.Node;
         if (node is ScalarNode { Kind: ScalarKind.Invalid })
         {
             return; // an alias or a too-deep subtree stood here and has been reported already
         }
 
-        var at = node?.Position ?? SourcePosition.WholeFile;
-        var path = node?.Path ?? "";
-        var fix = Extension(error.Schema, "x-fix");
+        var at = node.Position;
+        var path = node.Path;
+        var rule = error.Rule;
+        var fix = rule.Fix;
         switch (error.Kind)
         {
-            case ValidationErrorKind.NoAdditionalPropertiesAllowed:
+            case SchemaErrorKind.NoAdditionalPropertiesAllowed:
             {
-                var key = error.Property ?? "";
-                var known = error.Schema?.ActualProperties.Keys.ToList() ?? [];
+                var key = error.Key ?? "";
+                var known = rule.Properties.Select(p => p.Name).ToList();
                 var nearest = Suggestions.Nearest(key, known);
                 var list = known.Count == 0 ? "" : " Known keys here: " + string.Join(", ", known) + ".";
                 diagnostics.Error("unknown-key", at, path, $"unknown key '{key}'.",
@@ -57,128 +71,156 @@ internal sealed class SchemaValidation(JsonSchema schema)
                 return;
             }
 
-            case ValidationErrorKind.PropertyRequired:
+            case SchemaErrorKind.PropertyRequired:
             {
-                var field = path.Length == 0 ? error.Property : path + "." + error.Property;
-                var property = error.Schema?.ActualProperties.GetValueOrDefault(error.Property ?? "");
-                diagnostics.Error("missing-key", at, field ?? "", $"the required key '{error.Property}' is missing.",
-                    Extension(property, "x-fix") ?? $"Add '{error.Property}:' here.");
+                var field = path.Length == 0 ? error.Key : path + "." + error.Key;
+                diagnostics.Error("missing-key", at, field ?? "", $"the required key '{error.Key}' is missing.",
+                    rule.Property(error.Key ?? "")?.Fix ?? $"Add '{error.Key}:' here.");
                 return;
             }
 
-            case ValidationErrorKind.NotInEnumeration:
+            case SchemaErrorKind.NotInEnumeration:
             {
-                var allowed = error.Schema?.Enumeration.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "null").ToList() ?? [];
-                var typed = Describe(error.Token);
-                var nearest = error.Token?.Type == JTokenType.String ? Suggestions.Nearest(error.Token.ToString(), allowed) : null;
-                diagnostics.Error("not-allowed", at, path, $"{typed} is not an allowed value.",
+                var allowed = rule.EnumDisplay;
+                var nearest = node is ScalarNode { Kind: ScalarKind.String } text ? Suggestions.Nearest(text.Text, allowed) : null;
+                diagnostics.Error("not-allowed", at, path, $"{Describe(node)} is not an allowed value.",
                     fix ?? ((nearest is null ? "" : $"Did you mean '{nearest}'? ") + "Allowed: " + string.Join(", ", allowed) + "."));
                 return;
             }
 
-            case ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf when error is ChildSchemaValidationError child:
-                ReportAlternatives(child, bridge, diagnostics, at, path, fix);
+            case SchemaErrorKind.NotAnyOf or SchemaErrorKind.NotOneOf:
+                ReportAlternatives(error, diagnostics, fix);
                 return;
 
-            case ValidationErrorKind.TooFewItems:
+            case SchemaErrorKind.TooFewItems:
                 diagnostics.Error("too-few-items", at, path,
-                    string.Create(CultureInfo.InvariantCulture, $"the list needs at least {error.Schema?.MinItems ?? 1} item(s)."),
+                    string.Create(CultureInfo.InvariantCulture, $"the list needs at least {rule.MinItems} item(s)."),
                     fix ?? "Add the missing items, or remove the key to leave the fact unknown.");
                 return;
 
-            case ValidationErrorKind.PatternMismatch:
-                diagnostics.Error("invalid-value", at, path, $"{Describe(error.Token)} does not have the required form.",
-                    fix ?? Extension(error.Schema, "description"));
+            case SchemaErrorKind.StringTooShort:
+                diagnostics.Error("invalid-value", at, path,
+                    string.Create(CultureInfo.InvariantCulture, $"{Describe(node)} is too short: at least {rule.MinLength} character(s)."),
+                    fix ?? rule.Description);
                 return;
 
-            case var _ when error is ChildSchemaValidationError wrapper:
-                // A list item or property that failed its own schema: its own errors say why.
-                foreach (var inner in wrapper.Errors.Values.SelectMany(errors => errors))
-                {
-                    Report(inner, bridge, diagnostics);
-                }
-
+            case SchemaErrorKind.PatternMismatch:
+                diagnostics.Error("invalid-value", at, path, $"{Describe(node)} does not have the required form.",
+                    fix ?? rule.Description);
                 return;
+
+            case SchemaErrorKind.WrongType:
+            {
+                var expected = Expected(rule.Types);
+                diagnostics.Error("wrong-type", at, path, $"expected {expected}, found {Describe(node)}.", fix ?? $"Write {expected} here.");
+                return;
+            }
 
             default:
-                if (Expected(error.Kind) is { } expected)
-                {
-                    diagnostics.Error("wrong-type", at, path, $"expected {expected}, found {Describe(error.Token)}.",
-                        fix ?? $"Write {expected} here.");
-                    return;
-                }
-
-                diagnostics.Error("invalid-value", at, path, $"{Describe(error.Token)} is not valid here ({Humanize(error.Kind)}).",
-                    fix ?? Extension(error.Schema, "description"));
+                diagnostics.Error("invalid-value", at, path, $"{Describe(node)} is not valid here ({Humanize(error.Kind)}).",
+                    fix ?? rule.Description);
                 return;
         }
     }
 
     /// <summary>
-    /// For "one of these shapes" fields: when a branch matched the value's type, its own errors are the
-    /// helpful ones; otherwise the value has none of the accepted shapes.
+    /// For "one of these shapes" fields: when an alternative matched the value's type, its own errors
+    /// are the helpful ones; otherwise the value has none of the accepted shapes.
     /// </summary>
-    private static void ReportAlternatives(ChildSchemaValidationError child, JsonBridge bridge, DiagnosticBag diagnostics,
-        SourcePosition at, string path, string? fix)
+    private static void ReportAlternatives(SchemaError error, DiagnosticBag diagnostics, string? fix)
     {
-        var branches = child.Errors.Values.Select(errors => errors.ToList()).ToList();
-        var shapeMatched = branches
-            .Where(errors => errors.Count > 0 && errors.All(e => Expected(e.Kind) is null || !ReferenceEquals(e.Token, child.Token)))
-            .OrderBy(errors => errors.Count)
-            .FirstOrDefault();
-        if (shapeMatched is not null)
+        var node = error.Node;
+        var failing = error.Alternatives.Where(errors => errors.Length > 0).ToList();
+        if (failing.Count < error.Alternatives.Length)
         {
-            foreach (var error in shapeMatched)
+            // oneOf with more than one match: the value is ambiguous, not wrong in any one shape.
+            diagnostics.Error("ambiguous", node.Position, node.Path, $"{Describe(node)} fits more than one of the accepted shapes.",
+                fix ?? (error.Rule.Description is { } says ? $"Write exactly one of the shapes: {says}." : "Write exactly one of the accepted shapes."));
+            return;
+        }
+
+        var shapeMatched = failing
+            .Where(errors => errors.All(e => e.Kind != SchemaErrorKind.WrongType || !ReferenceEquals(e.Node, node)))
+            .OrderBy(errors => errors.Length)
+            .Take(1)
+            .ToList();
+        if (shapeMatched.Count > 0)
+        {
+            foreach (var inner in shapeMatched[0])
             {
-                Report(error, bridge, diagnostics);
+                Report(inner, diagnostics);
             }
 
             return;
         }
 
-        var shapes = branches.SelectMany(errors => errors)
-            .Where(e => ReferenceEquals(e.Token, child.Token))
-            .Select(e => Expected(e.Kind))
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        var expected = shapes.Count == 0 ? "another shape" : string.Join(" or ", shapes);
-        diagnostics.Error("wrong-type", at, path, $"expected {expected}, found {Describe(child.Token)}.",
-            fix ?? (Extension(child.Schema, "description") is { } description
+        var types = failing.SelectMany(errors => errors)
+            .Where(e => e.Kind == SchemaErrorKind.WrongType && ReferenceEquals(e.Node, node))
+            .Aggregate(JsonTypes.Any, (all, e) => all | e.Rule.Types);
+        var expected = Expected(types);
+        diagnostics.Error("wrong-type", node.Position, node.Path, $"expected {expected}, found {Describe(node)}.",
+            fix ?? (error.Rule.Description is { } description
                 ? $"Write {expected} here: {description}."
                 : $"Write {expected} here."));
     }
 
-    private static string? Expected(ValidationErrorKind kind) => kind switch
+    /// <summary>The accepted types in words: "text or a number".</summary>
+    private static string Expected(JsonTypes types)
     {
-        ValidationErrorKind.StringExpected => "text",
-        ValidationErrorKind.IntegerExpected => "a whole number",
-        ValidationErrorKind.NumberExpected => "a number",
-        ValidationErrorKind.BooleanExpected => "true or false",
-        ValidationErrorKind.ArrayExpected => "a list",
-        ValidationErrorKind.ObjectExpected => "a mapping of keys to values",
-        ValidationErrorKind.NullExpected => "nothing (null)",
-        _ => null,
-    };
+        var words = new List<string>();
+        if (types.HasFlag(JsonTypes.String))
+        {
+            words.Add("text");
+        }
 
-    private static string Describe(JToken? token) => token?.Type switch
+        if (types.HasFlag(JsonTypes.Number))
+        {
+            words.Add("a number");
+        }
+        else if (types.HasFlag(JsonTypes.Integer))
+        {
+            words.Add("a whole number");
+        }
+
+        if (types.HasFlag(JsonTypes.Boolean))
+        {
+            words.Add("true or false");
+        }
+
+        if (types.HasFlag(JsonTypes.Array))
+        {
+            words.Add("a list");
+        }
+
+        if (types.HasFlag(JsonTypes.Object))
+        {
+            words.Add("a mapping of keys to values");
+        }
+
+        if (types.HasFlag(JsonTypes.Null))
+        {
+            words.Add("nothing (null)");
+        }
+
+        return words.Count == 0 ? "another shape" : string.Join(" or ", words);
+    }
+
+    private static string Describe(DocumentNode node) => node switch
     {
-        null or JTokenType.Null => "nothing (an empty value)",
-        JTokenType.String => $"'{Shorten(token.ToString())}'",
-        JTokenType.Integer or JTokenType.Float => $"the number {Shorten(token.ToString(Newtonsoft.Json.Formatting.None))}",
-        JTokenType.Boolean => $"the value {token.ToString(Newtonsoft.Json.Formatting.None)}",
-        JTokenType.Array => "a list",
-        JTokenType.Object => "a mapping",
-        _ => token.Type.ToString(),
+        ScalarNode { Kind: ScalarKind.String } s => $"'{Shorten(s.Text)}'",
+        ScalarNode { Kind: ScalarKind.Integer or ScalarKind.Float } n => $"the number {Shorten(n.Text)}",
+        ScalarNode { Kind: ScalarKind.Bool } b => $"the value {b.Text}",
+        ScalarNode => "nothing (an empty value)",
+        SequenceNode => "a list",
+        _ => "a mapping",
     };
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
-    private static string Humanize(ValidationErrorKind kind)
+    private static string Humanize(SchemaErrorKind kind)
     {
-        var name = kind.ToString();
         var words = new System.Text.StringBuilder();
-        foreach (var c in name)
+        foreach (var c in kind.ToString())
         {
             if (char.IsUpper(c) && words.Length > 0)
             {
@@ -189,20 +231,5 @@ internal sealed class SchemaValidation(JsonSchema schema)
         }
 
         return words.ToString();
-    }
-
-    private static string? Extension(JsonSchema? schema, string key)
-    {
-        if (schema is null)
-        {
-            return null;
-        }
-
-        if (key == "description")
-        {
-            return schema.Description;
-        }
-
-        return schema.ExtensionData is { } data && data.TryGetValue(key, out var value) ? value?.ToString() : null;
     }
 }
