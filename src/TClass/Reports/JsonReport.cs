@@ -73,9 +73,9 @@ public static class JsonReport
         writer.WriteString("sha256", result.Ruleset.Sha256);
         writer.WriteEndObject();
         writer.WriteString("country", result.Country);
-        if (result.Outcome is { } tier)
+        if (result.Outcome is { } outcome)
         {
-            writer.WriteString("tier", tier.Id);
+            writer.WriteString("tier", outcome.Id);
         }
         else
         {
