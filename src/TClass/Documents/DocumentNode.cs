@@ -36,11 +36,14 @@ internal sealed record MappingEntry(ScalarNode Key, DocumentNode Value);
 internal sealed record MappingNode(SourcePosition Position, string Path, ImmutableArray<MappingEntry> Entries)
     : DocumentNode(Position, Path)
 {
-    public MappingEntry? Entry(string key)
+    public MappingEntry? Entry(string key) => Entry(key.AsSpan());
+
+    /// <summary>The entry whose key is <paramref name="key"/>, found without allocating.</summary>
+    public MappingEntry? Entry(ReadOnlySpan<char> key)
     {
         foreach (var entry in Entries)
         {
-            if (string.Equals(entry.Key.Text, key, StringComparison.Ordinal))
+            if (key.SequenceEqual(entry.Key.Text))
             {
                 return entry;
             }

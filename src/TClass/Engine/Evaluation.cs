@@ -68,11 +68,28 @@ internal sealed class Evaluation
     private static FactState[] StatesOf(CompiledRuleset ruleset, IFactSource source, IReadOnlyDictionary<string, string> parameters)
     {
         var states = new FactState[ruleset.Facts.Length];
+        List<(string Path, FactValue? Value)>? lists = null;
+        FactValue? List(string path)
+        {
+            // Several derived facts read the same list (components, data.teachers): read it once.
+            foreach (var (read, value) in lists ??= [])
+            {
+                if (read == path)
+                {
+                    return value;
+                }
+            }
+
+            var list = source.Read(path);
+            lists.Add((path, list));
+            return list;
+        }
+
         foreach (var fact in ruleset.Facts)
         {
             if (fact.Derive is { } derive)
             {
-                var value = derive.Evaluate(source.Read(derive.Over), parameters);
+                var value = derive.Evaluate(List(derive.Over), parameters);
                 states[fact.Index] = value is { } known ? fact.StateOf(BoolValue.Of(known)) : fact.Unknown;
             }
             else

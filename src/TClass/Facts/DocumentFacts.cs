@@ -10,12 +10,13 @@ namespace TClass.Facts;
 /// document does not declare reads as unknown, except a list the format reads as empty when absent.
 /// A plain string item of a list of records fills the record's <see cref="FactDescriptor.ScalarField"/>;
 /// when the list names a <see cref="FactDescriptor.Catalog"/>, <paramref name="catalog"/> gives the
-/// entry's other fields.
+/// entry's other fields. Records read their fields when asked, so reading a list allocates one
+/// object per item.
 /// </summary>
 /// <param name="root">The document (for a Markdown card, its <c>tclass:</c> mapping).</param>
 /// <param name="schema">The facts the format provides.</param>
-/// <param name="catalog">Looks a plain item up in a catalog: (catalog, key) → the entry's fields, or null when it is not there.</param>
-internal sealed class DocumentFacts(MappingNode root, FactSchema schema, Func<string, string, IReadOnlyDictionary<string, string?>?> catalog) : IFactSource
+/// <param name="catalog">Looks a field of a plain item up in a catalog: (catalog, key, field) → the value, or null when the catalog has no such entry or field.</param>
+internal sealed class DocumentFacts(MappingNode root, FactSchema schema, Func<string, string, string, string?> catalog) : IFactSource
 {
     /// <inheritdoc/>
     public FactValue? Read(string path)
@@ -42,7 +43,7 @@ internal sealed class DocumentFacts(MappingNode root, FactSchema schema, Func<st
                 ScalarNode single when fact.Kind == FactKind.TextList => new SymbolSetValue([single.Text]),
                 _ => null,
             },
-            FactKind.Records => node is SequenceNode items ? new RecordListValue([.. items.Items.Select(i => Record(fact, i)).OfType<IFactRecord>()]) : null,
+            FactKind.Records => node is SequenceNode items ? new RecordListValue(Records(fact, items)) : null,
             _ => null,
         };
     }
@@ -58,9 +59,10 @@ internal sealed class DocumentFacts(MappingNode root, FactSchema schema, Func<st
             return null;
         }
 
-        for (var p = path; p.Length > 0; p = p.LastIndexOf('.') is var dot and >= 0 ? p[..dot] : "")
+        // The fact's own path, then each enclosing section: weights.origin, then weights.
+        for (var p = path.AsSpan(); p.Length > 0; p = p.LastIndexOf('.') is var dot and >= 0 ? p[..dot] : [])
         {
-            if (evidence[p] is ScalarNode { Kind: ScalarKind.String } source)
+            if (evidence.Entry(p)?.Value is ScalarNode { Kind: ScalarKind.String } source)
             {
                 return source.Text;
             }
@@ -69,64 +71,90 @@ internal sealed class DocumentFacts(MappingNode root, FactSchema schema, Func<st
         return null;
     }
 
+    /// <summary>The node at a dotted path, walked segment by segment without allocating.</summary>
     private DocumentNode? Find(string path)
     {
         DocumentNode? node = root;
-        foreach (var part in path.Split('.'))
+        var rest = path.AsSpan();
+        while (node is MappingNode mapping)
         {
-            node = (node as MappingNode)?[part];
-            if (node is null)
+            var dot = rest.IndexOf('.');
+            node = mapping.Entry(dot < 0 ? rest : rest[..dot])?.Value;
+            if (dot < 0)
             {
-                return null;
+                return node;
+            }
+
+            rest = rest[(dot + 1)..];
+        }
+
+        return null;
+    }
+
+    private IFactRecord[] Records(FactDescriptor fact, SequenceNode items)
+    {
+        var count = 0;
+        foreach (var item in items.Items)
+        {
+            count += IsRecord(fact, item) ? 1 : 0;
+        }
+
+        var records = new IFactRecord[count];
+        count = 0;
+        foreach (var item in items.Items)
+        {
+            if (IsRecord(fact, item))
+            {
+                records[count++] = new DocumentRecord(fact, item, catalog);
             }
         }
 
-        return node;
+        return records;
     }
 
-    private DocumentRecord? Record(FactDescriptor fact, DocumentNode item)
-    {
-        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-        switch (item)
-        {
-            case ScalarNode scalar when fact.ScalarField is { } field:
-                fields[field] = scalar.Text;
-                if (fact.Catalog is { } name && catalog(name, scalar.Text) is { } known)
-                {
-                    foreach (var (key, value) in known)
-                    {
-                        fields[key] = value;
-                    }
-                }
-
-                break;
-            case MappingNode mapping:
-                foreach (var entry in mapping.Entries)
-                {
-                    if (entry.Value is ScalarNode { IsNull: false } value)
-                    {
-                        fields[entry.Key.Text] = value.Text;
-                    }
-                }
-
-                break;
-            default:
-                return null;
-        }
-
-        return new DocumentRecord([.. fact.Values.Select(v => KeyValuePair.Create(v, fields.GetValueOrDefault(v)))]);
-    }
+    /// <summary>A list item is a record when it is a mapping, or a plain item of a list that allows them.</summary>
+    private static bool IsRecord(FactDescriptor fact, DocumentNode item) =>
+        item is MappingNode || (item is ScalarNode && fact.ScalarField is not null);
 
     private static FactValue Empty(FactDescriptor fact) => fact.Kind == FactKind.Records ? new RecordListValue([]) : new SymbolSetValue([]);
 
     /// <summary>
-    /// One record of a list: its fields in the schema's order. Its label is the first field that has
-    /// a value — the catalog key or id of a plain item, else a name, else the next field given.
+    /// One record of a list, its fields read from the item when asked. Its label is the first field,
+    /// in the schema's order, that has a value — the catalog key or id of a plain item, else a name,
+    /// else the next field given.
     /// </summary>
-    private sealed record DocumentRecord(ImmutableArray<KeyValuePair<string, string?>> Fields) : IFactRecord
+    private sealed class DocumentRecord(FactDescriptor fact, DocumentNode item, Func<string, string, string, string?> catalog) : IFactRecord
     {
-        public string Label => Fields.FirstOrDefault(f => f.Value is not null).Value ?? "";
+        public string Label
+        {
+            get
+            {
+                foreach (var name in fact.Values)
+                {
+                    if (Field(name) is { } value)
+                    {
+                        return value;
+                    }
+                }
 
-        public string? Field(string name) => Fields.FirstOrDefault(f => f.Key == name).Value;
+                return "";
+            }
+        }
+
+        public string? Field(string name)
+        {
+            if (!fact.Values.Contains(name))
+            {
+                return null;
+            }
+
+            return item switch
+            {
+                ScalarNode scalar when name == fact.ScalarField => scalar.Text,
+                ScalarNode scalar => fact.Catalog is { } known ? catalog(known, scalar.Text, name) : null,
+                MappingNode mapping => mapping[name] is ScalarNode { IsNull: false } value ? value.Text : null,
+                _ => null,
+            };
+        }
     }
 }

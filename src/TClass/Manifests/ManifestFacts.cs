@@ -27,7 +27,7 @@ public sealed class ManifestFacts : IFactSource
         Manifest = manifest;
         var (root, catalogs) = manifest.Document ?? (Written(manifest), CatalogSet.BuiltIn);
         var country = (root["model"] as MappingNode)?["country"] is ScalarNode { Kind: ScalarKind.String } c ? c.Text : null;
-        _document = new DocumentFacts(root, Schema, (catalog, key) => Entry(catalogs.Infrastructure, catalog, key, country));
+        _document = new DocumentFacts(root, Schema, (catalog, key, field) => Field(catalogs.Infrastructure, catalog, key, field, country));
     }
 
     /// <summary>Every fact manifest format 1 provides, read from its JSON Schema (<c>rules/schema/manifest.schema.json</c>).</summary>
@@ -52,8 +52,8 @@ public sealed class ManifestFacts : IFactSource
         return dot < 0 ? "" : path[..dot];
     }
 
-    /// <summary>A catalog entry's fields: vendor or operator and country (the developer's own for <c>on-premise</c>).</summary>
-    private static Dictionary<string, string?>? Entry(InfrastructureCatalog catalog, string name, string key, string? developerCountry)
+    /// <summary>A field of a catalog entry: its name, vendor or operator, and country (the developer's own for <c>on-premise</c>).</summary>
+    private static string? Field(InfrastructureCatalog catalog, string name, string key, string field, string? developerCountry)
     {
         var entry = name switch
         {
@@ -61,11 +61,14 @@ public sealed class ManifestFacts : IFactSource
             "clouds" => catalog.Cloud(key),
             _ => null,
         };
-        return entry is null ? null : new Dictionary<string, string?>(StringComparer.Ordinal)
+        return (entry, field) switch
         {
-            ["name"] = entry.Name,
-            [name == "chips" ? "vendor" : "operator"] = entry.Owner,
-            ["country"] = entry.Country == InfrastructureCatalog.DeveloperCountry ? developerCountry : entry.Country,
+            (null, _) => null,
+            (_, "name") => entry.Name,
+            (_, "vendor") when name == "chips" => entry.Owner,
+            (_, "operator") when name == "clouds" => entry.Owner,
+            (_, "country") => entry.Country == InfrastructureCatalog.DeveloperCountry ? developerCountry : entry.Country,
+            _ => null,
         };
     }
 

@@ -97,6 +97,10 @@ internal sealed class CompiledFact
 /// <summary>A derivation with its parameters still symbolic (<c>$country</c>).</summary>
 internal sealed record CompiledDerivation(Quantifier Quantifier, string Over, ImmutableArray<FieldTest> Where)
 {
+    /// <summary>For each test, each listed value's parameter name (<c>country</c> for <c>$country</c>), or null for a literal.</summary>
+    private readonly ImmutableArray<ImmutableArray<string?>> _parameters =
+        [.. Where.Select(t => t.Values.Select(v => v.StartsWith('$') ? v[1..] : null).ToImmutableArray())];
+
     /// <summary>The derived value for the input (Kleene logic: an unknown field makes a record's match unknown).</summary>
     public bool? Evaluate(FactValue? value, IReadOnlyDictionary<string, string> parameters)
     {
@@ -112,9 +116,9 @@ internal sealed record CompiledDerivation(Quantifier Quantifier, string Over, Im
 
         bool? any = false;
         bool? all = true;
-        foreach (var record in list.Records)
+        for (var i = 0; i < list.Records.Count; i++)
         {
-            var match = Matches(record, parameters);
+            var match = Matches(list.Records[i], parameters);
             any = any == true || match == true ? true : any is null || match is null ? null : false;
             all = all == false || match == false ? false : all is null || match is null ? null : true;
         }
@@ -141,22 +145,41 @@ internal sealed record CompiledDerivation(Quantifier Quantifier, string Over, Im
     private bool? Matches(IFactRecord record, IReadOnlyDictionary<string, string> parameters)
     {
         bool? result = true;
-        foreach (var test in Where)
+        for (var t = 0; t < Where.Length; t++)
         {
+            var test = Where[t];
             var field = record.Field(test.Field!);
-            bool? passes = field is null ? (test.Negated ? true : null) : Passes(test, field, parameters);
+            bool? passes = field is null ? (test.Negated ? true : null) : Passes(t, field, parameters);
             result = result == false || passes == false ? false : result is null || passes is null ? null : true;
         }
 
         return result;
     }
 
-    private bool? Matches(string value, IReadOnlyDictionary<string, string> parameters) =>
-        Where.All(test => Passes(test, value, parameters));
-
-    private static bool Passes(FieldTest test, string value, IReadOnlyDictionary<string, string> parameters)
+    private bool? Matches(string value, IReadOnlyDictionary<string, string> parameters)
     {
-        var listed = test.Values.Any(v => string.Equals(value, v.StartsWith('$') ? parameters.GetValueOrDefault(v[1..]) : v, StringComparison.Ordinal));
+        for (var t = 0; t < Where.Length; t++)
+        {
+            if (!Passes(t, value, parameters))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="value"/> passes test <paramref name="t"/>: listed (or not, when negated).</summary>
+    private bool Passes(int t, string value, IReadOnlyDictionary<string, string> parameters)
+    {
+        var test = Where[t];
+        var listed = false;
+        for (var i = 0; i < test.Values.Length && !listed; i++)
+        {
+            var expected = _parameters[t][i] is { } parameter ? parameters.GetValueOrDefault(parameter) : test.Values[i];
+            listed = string.Equals(value, expected, StringComparison.Ordinal);
+        }
+
         return listed != test.Negated;
     }
 

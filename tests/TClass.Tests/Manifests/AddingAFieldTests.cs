@@ -59,7 +59,7 @@ public sealed partial class AddingAFieldTests
 
         var facts = JsonSchemaFacts.Read(schema, "patched format");
         Assert.Equal(FactKind.Bool, facts.Find("data.sources_published")!.Kind);
-        Assert.Equal(BoolValue.False, new DocumentFacts(manifest, facts, (_, _) => null).Read("data.sources_published"));
+        Assert.Equal(BoolValue.False, new DocumentFacts(manifest, facts, (_, _, _) => null).Read("data.sources_published"));
 
         var wrong = new DiagnosticBag("manifest.yaml");
         SchemaValidation.FromJson(schema).Validate(Document(Block("yaml manifest").Replace("sources_published: false", "sources_published: maybe", StringComparison.Ordinal)), wrong);
@@ -74,7 +74,7 @@ public sealed partial class AddingAFieldTests
         Assert.True(read.Succeeded, string.Join("\n", read.Diagnostics));
 
         var result = TClassifier.Create(new ClassifierOptions { Ruleset = read.Ruleset })
-            .Classify(new DocumentFacts(Document(Block("yaml manifest")), facts, (_, _) => null), "example/transparent");
+            .Classify(new DocumentFacts(Document(Block("yaml manifest")), facts, (_, _, _) => null), "example/transparent");
 
         Assert.Equal("eligible", result.Outcome?.Id);
         Assert.Contains(result.Notes, n => n.Id == "sources-not-published");
