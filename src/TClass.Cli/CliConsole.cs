@@ -11,12 +11,18 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader I
     public static CliConsole System()
     {
         var utf8 = new global::System.Text.UTF8Encoding(false);
-        var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8) { AutoFlush = true, NewLine = "\n" };
-        var stderr = new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true, NewLine = "\n" };
         var stdin = new StreamReader(Console.OpenStandardInput(), utf8);
         var color = !Console.IsOutputRedirected
             && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
             && Environment.GetEnvironmentVariable("TERM") != "dumb";
-        return new CliConsole(stdout, stderr, stdin, color);
+        return Over(
+            new StreamWriter(Console.OpenStandardOutput(), utf8) { AutoFlush = true, NewLine = "\n" },
+            new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true, NewLine = "\n" },
+            stdin,
+            color);
     }
+
+    /// <summary>A console over the given writers, with control characters escaped in everything written (<see cref="TerminalWriter"/>).</summary>
+    public static CliConsole Over(TextWriter output, TextWriter error, TextReader input, bool color) =>
+        new(new TerminalWriter(output, color) { NewLine = "\n" }, new TerminalWriter(error, color: false) { NewLine = "\n" }, input, color);
 }

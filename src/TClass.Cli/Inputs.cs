@@ -1,4 +1,6 @@
+using System.Globalization;
 using TClass.Diagnostics;
+using TClass.Files;
 using TClass.Manifests;
 
 namespace TClass.Cli;
@@ -8,70 +10,205 @@ namespace TClass.Cli;
 /// <param name="Read">Reads and validates it.</param>
 internal sealed record Input(string Name, Func<ManifestReadResult> Read);
 
-/// <summary>Turns the paths of a command line into manifests: files, directories (searched recursively), or <c>-</c>.</summary>
+/// <summary>What the paths of a command line hold.</summary>
+/// <param name="Inputs">The manifests to read, in order.</param>
+/// <param name="Problems">Paths that could not be used (errors) and files that were passed over (warnings).</param>
+internal sealed record Expansion(IReadOnlyList<Input> Inputs, IReadOnlyList<Diagnostic> Problems)
+{
+    /// <summary>Whether a path could not be used, or nothing to read was found.</summary>
+    public bool HasErrors => Problems.Any(p => p.Severity == DiagnosticSeverity.Error);
+}
+
+/// <summary>
+/// Turns the paths of a command line into manifests: files, directories (searched recursively), or
+/// <c>-</c>. Only regular files are read. In a directory, links are resolved and a file whose real path
+/// leaves the directory is refused; links to directories are not followed; a file with a manifest's
+/// extension that holds no manifest is named, and finding no manifest at all is an error.
+/// </summary>
 internal static class Inputs
 {
     private static readonly string[] ManifestExtensions = [".yaml", ".yml", ".json", ".md", ".markdown"];
 
+    /// <summary>Folders searched below a directory at most.</summary>
+    private const int MaxDepth = 32;
+
     /// <summary>The inputs named by <paramref name="paths"/>, in order; a directory's files in ordinal order of their paths.</summary>
-    public static (List<Input> Inputs, List<Diagnostic> Errors) Expand(IEnumerable<string> paths, CliConsole console)
+    public static Expansion Expand(IEnumerable<string> paths, CliConsole console)
     {
         var inputs = new List<Input>();
-        var errors = new List<Diagnostic>();
+        var problems = new List<Diagnostic>();
+        var skipped = 0;
+        var named = new List<string>();
         foreach (var path in paths)
         {
+            named.Add(path);
             if (path == "-")
             {
-                var text = console.In.ReadToEnd();
-                inputs.Add(new Input("<stdin>", () => ManifestReader.Parse(text, "<stdin>")));
+                var text = ReadStandardInput(console.In, ManifestReaderOptions.Default.Limits.MaxBytes);
+                inputs.Add(new Input("<stdin>", () => text is null ? TooLarge("<stdin>") : ManifestReader.Parse(text, "<stdin>")));
+                continue;
             }
-            else if (Directory.Exists(path))
+
+            switch (FileKinds.Of(path))
             {
-                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => ManifestExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-                    .Where(f => !IsHidden(Path.GetRelativePath(path, f)))
-                    .Order(StringComparer.Ordinal)
-                    .Where(HoldsManifest);
-                inputs.AddRange(files.Select(f => new Input(f, () => ManifestReader.Read(f))));
-            }
-            else if (File.Exists(path))
-            {
-                inputs.Add(new Input(path, () => ManifestReader.Read(path)));
-            }
-            else
-            {
-                errors.Add(new Diagnostic(DiagnosticSeverity.Error, "not-found", path, 0, 0, "", "no such file or directory.", "Check the path."));
+                case FileKind.Directory:
+                    var root = RealPath.Of(Path.GetFullPath(path)) ?? Path.GetFullPath(path);
+                    Scan(path, root, root, 0, inputs, problems, ref skipped);
+                    break;
+                case FileKind.Missing when new FileInfo(path).LinkTarget is null:
+                    problems.Add(Error(path, "not-found", "no such file or directory.", "Check the path."));
+                    break;
+                default:
+                    // The reader refuses what is not a regular file, with the reason.
+                    inputs.Add(new Input(path, () => ManifestReader.Read(path)));
+                    break;
             }
         }
 
-        return (inputs, errors);
+        if (inputs.Count == 0 && !problems.Any(p => p.Severity == DiagnosticSeverity.Error))
+        {
+            var found = skipped == 0
+                ? "no .yaml, .yml, .json or .md file"
+                : string.Create(CultureInfo.InvariantCulture, $"{skipped} file(s) with a manifest's extension but no top-level tclass: key (named above)");
+            problems.Add(Error(string.Join(", ", named), "no-manifests", $"no manifest to read: found {found}.",
+                "A manifest starts with 'tclass: 1' (tclass init writes one); point at its file or at a folder that holds some."));
+        }
+
+        return new Expansion(inputs, problems);
+    }
+
+    private static void Scan(string folder, string realFolder, string root, int depth, List<Input> inputs, List<Diagnostic> problems, ref int skipped)
+    {
+        if (depth > MaxDepth)
+        {
+            problems.Add(Warning(folder, "too-deep", $"folders deeper than {MaxDepth} levels are not searched.", "Point at the deeper folder itself."));
+            return;
+        }
+
+        IEnumerable<string> entries;
+        try
+        {
+            entries = Directory.EnumerateFileSystemEntries(realFolder).Order(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(Error(folder, "unreadable", "the folder cannot be listed: " + e.Message, "Check its permissions."));
+            return;
+        }
+
+        foreach (var entry in entries)
+        {
+            var name = Path.GetFileName(entry);
+            var shown = Path.Combine(folder, name);
+            if (name.StartsWith('.') || name is "bin" or "obj" or "node_modules")
+            {
+                continue;
+            }
+
+            var kind = FileKinds.OfEntry(entry);
+            var isManifestName = ManifestExtensions.Contains(Path.GetExtension(name).ToLowerInvariant());
+            if (kind == FileKind.Directory)
+            {
+                Scan(shown, entry, root, depth + 1, inputs, problems, ref skipped);
+                continue;
+            }
+
+            if (!isManifestName)
+            {
+                continue;
+            }
+
+            var real = entry;
+            if (kind == FileKind.Link)
+            {
+                if (RealPath.Of(entry) is not { } target)
+                {
+                    problems.Add(Error(shown, "broken-link", "it is a link that leads nowhere (or in a loop); it is not read.", "Replace the link with the file it should point at."));
+                    continue;
+                }
+
+                if (!RealPath.IsInside(target, root))
+                {
+                    problems.Add(Error(shown, "outside-folder", "it is a link to a file outside the folder being searched; it is not read.",
+                        "Copy the file into the folder, or name it on the command line."));
+                    continue;
+                }
+
+                real = target;
+                kind = FileKinds.Of(real);
+            }
+
+            if (kind != FileKind.Regular)
+            {
+                var problem = BoundedRead.NotRegular(real, kind);
+                problems.Add(Error(shown, problem.Code, problem.Message, problem.Fix));
+                continue;
+            }
+
+            if (!HoldsManifest(real))
+            {
+                skipped++;
+                problems.Add(Warning(shown, "not-a-manifest", "skipped: it has no top-level tclass: key, so it is not a manifest.",
+                    "Add 'tclass: 1' at its top if it is meant to be one."));
+                continue;
+            }
+
+            var file = real;
+            inputs.Add(new Input(shown, real == entry ? () => ManifestReader.Read(shown) : () => ReadLinked(file, shown)));
+        }
     }
 
     /// <summary>
-    /// Whether a file found in a directory is a manifest: a YAML or JSON document with a top-level
-    /// <c>tclass</c> key, or a Markdown card with a <c>tclass:</c> block. Other files are skipped.
+    /// Whether a file found in a directory may be a manifest: a YAML or JSON document with a top-level
+    /// <c>tclass</c> key, or a Markdown card with a <c>tclass:</c> block. A file too large or unreadable
+    /// to tell is passed to the reader, which reports why.
     /// </summary>
     private static bool HoldsManifest(string file)
     {
-        try
+        var read = BoundedRead.File(file, ManifestReaderOptions.Default.Limits.MaxBytes);
+        if (read.Bytes is not { } bytes)
         {
-            if (new FileInfo(file).Length > 1024 * 1024)
-            {
-                return true; // let the reader report the size
-            }
+            return true;
+        }
 
-            return ManifestReader.MayHoldManifest(File.ReadAllText(file), ManifestReader.SyntaxOf(file));
-        }
-        catch (IOException)
-        {
-            return true;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return true;
-        }
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        return ManifestReader.MayHoldManifest(text, ManifestReader.SyntaxOf(file));
     }
 
-    private static bool IsHidden(string relative) =>
-        relative.Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.') || part is "bin" or "obj" or "node_modules");
+    /// <summary>The manifest a link inside the folder leads to, named by the link.</summary>
+    private static ManifestReadResult ReadLinked(string file, string name)
+    {
+        var read = BoundedRead.File(file, ManifestReaderOptions.Default.Limits.MaxBytes);
+        return read.Bytes is { } bytes
+            ? ManifestReader.Read(new MemoryStream(bytes), name)
+            : new ManifestReadResult(name, null, [Error(name, read.Problem!.Code, read.Problem.Message, read.Problem.Fix)]);
+    }
+
+    /// <summary>Standard input up to <paramref name="limit"/> characters, or null when it goes on past it.</summary>
+    private static string? ReadStandardInput(TextReader input, long limit)
+    {
+        var text = new System.Text.StringBuilder();
+        var chunk = new char[8192];
+        int read;
+        while ((read = input.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            text.Append(chunk, 0, read);
+            if (text.Length > limit)
+            {
+                return null;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static ManifestReadResult TooLarge(string name) => new(name, null,
+        [Error(name, "too-large", string.Create(CultureInfo.InvariantCulture, $"the input goes on past {ManifestReaderOptions.Default.Limits.MaxBytes:N0} bytes, the limit of a manifest; reading stopped there."),
+            "Give a manifest file, or pipe one manifest at a time.")]);
+
+    private static Diagnostic Error(string file, string code, string message, string fix) =>
+        new(DiagnosticSeverity.Error, code, file, 0, 0, "", message, fix);
+
+    private static Diagnostic Warning(string file, string code, string message, string fix) =>
+        new(DiagnosticSeverity.Warning, code, file, 0, 0, "", message, fix);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TClass.Cli.Commands;
+using TClass.Text;
 
 namespace TClass.Cli;
 
@@ -34,18 +35,59 @@ internal static class TClassCli
         };
 
         var parse = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            if (MistypedCommand(parse) is { } suggestion)
             {
-                console.Error.WriteLine("tclass: error: " + error.Message);
+                console.Error.WriteLine($"tclass: error: '{parse.UnmatchedTokens[0]}' is not a command. Did you mean 'tclass {suggestion}'?");
+            }
+            else
+            {
+                foreach (var error in parse.Errors)
+                {
+                    console.Error.WriteLine("tclass: error: " + error.Message);
+                }
             }
 
             console.Error.WriteLine("Run 'tclass --help' or 'tclass <command> --help' for usage.");
             return ExitCodes.InvalidInput;
         }
 
-        return parse.Invoke(configuration);
+        try
+        {
+            return parse.Invoke(configuration);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The file system refused something the command needed (a full disk, a removed folder).
+            console.Error.WriteLine("tclass: error: " + e.Message);
+            return ExitCodes.InvalidInput;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            console.Error.WriteLine($"tclass: internal error: {e.GetType().Name}: {e.Message}");
+            console.Error.WriteLine("This is a fault in tclass, not in your input's format. Please report it with the command and the input that caused it.");
+            return ExitCodes.InvalidInput;
+        }
+    }
+
+    /// <summary>The command a mistyped first word most likely meant (<c>clasify</c> → <c>classify</c>), at whatever level it was typed.</summary>
+    private static string? MistypedCommand(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        if (parse.UnmatchedTokens.Count == 0 || parse.UnmatchedTokens[0].StartsWith('-') || command.Subcommands.Count == 0
+            || Suggestions.Nearest(parse.UnmatchedTokens[0], command.Subcommands.Select(c => c.Name)) is not { } nearest)
+        {
+            return null;
+        }
+
+        var path = new List<string> { nearest };
+        for (Symbol? level = command; level is Command { Parents: var parents } c && c is not RootCommand; level = parents.FirstOrDefault())
+        {
+            path.Insert(0, c.Name);
+        }
+
+        return string.Join(' ', path);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TClass.Diagnostics;
 using TClass.Evidence;
+using TClass.Files;
 using TClass.Manifests;
 using TClass.Reports;
 using TClass.Text;
@@ -97,7 +98,21 @@ internal static class ClassifyCommand
             return ExitCodes.InvalidInput;
         }
 
-        var (inputs, missing) = Inputs.Expand(paths, console);
+        if (outDir is not null && SafeWrite.CheckFolder(outDir) is { } unusable)
+        {
+            console.Error.WriteLine($"{outDir}: error: --out: {unusable.Message} Fix: {unusable.Fix}");
+            return ExitCodes.InvalidInput;
+        }
+
+        if (artifacts is not null && FileKinds.Of(artifacts) != FileKind.Directory)
+        {
+            var what = FileKinds.Of(artifacts) == FileKind.Missing ? "no such folder" : "not a folder";
+            console.Error.WriteLine($"{artifacts}: error: --artifacts: {what}. Fix: Name the local folder that holds the model's config.json and weights.");
+            return ExitCodes.InvalidInput;
+        }
+
+        var expansion = Inputs.Expand(paths, console);
+        var inputs = expansion.Inputs;
         ImportResult? evidence = null;
         if (artifacts is not null)
         {
@@ -118,18 +133,19 @@ internal static class ClassifyCommand
         var results = reads.AsParallel().AsOrdered().Where(r => r.Succeeded)
             .Select(r => evidence is null ? classifier.Classify(r.Manifest!) : classifier.Classify(r.Manifest!, evidence, prefer)).ToList();
 
-        foreach (var diagnostic in missing.Concat(reads.SelectMany(r => r.Errors)))
+        foreach (var diagnostic in expansion.Problems.Concat(reads.SelectMany(r => r.Errors)))
         {
             console.Error.WriteLine(diagnostic.ToString());
         }
 
         Print(console, format, results, language, single: inputs.Count == 1 && paths.Length == 1);
-        if (outDir is not null)
+        if (outDir is not null && WriteReports(outDir, results, language) is { } unwritten)
         {
-            WriteReports(outDir, results, language);
+            console.Error.WriteLine($"{outDir}: error: --out: {unwritten.Message} Fix: {unwritten.Fix}");
+            return ExitCodes.InvalidInput;
         }
 
-        if (missing.Count > 0 || reads.Any(r => !r.Succeeded))
+        if (expansion.HasErrors || reads.Any(r => !r.Succeeded))
         {
             return ExitCodes.InvalidInput;
         }
@@ -168,26 +184,28 @@ internal static class ClassifyCommand
         }
     }
 
-    /// <summary>One Markdown report and one SVG radar per result, named after the model id.</summary>
-    private static void WriteReports(string outDir, List<Classification> results, Language language)
+    /// <summary>One Markdown report and one SVG radar per result, named after the model id; null when all were written.</summary>
+    private static FileProblem? WriteReports(string outDir, List<Classification> results, Language language)
     {
-        Directory.CreateDirectory(outDir);
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var result in results)
         {
-            var stem = string.Concat(result.Model.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' ? c : '_'));
-            var name = stem;
+            var stem = string.Concat(result.Model.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' ? c : '_')).TrimStart('.');
+            var name = stem.Length == 0 ? "model" : stem;
             for (var n = 2; !used.Add(name); n++)
             {
                 name = $"{stem}-{n}";
             }
 
-            if (!result.Scores.IsEmpty)
+            // The radar first: a report is never written before the image it shows.
+            var problem = (result.Scores.IsEmpty ? null : SafeWrite.Into(outDir, name + ".svg", RadarSvg.Render(result, language)))
+                ?? SafeWrite.Into(outDir, name + ".md", MarkdownReport.Render(result, new MarkdownReportOptions(language, name + ".svg")));
+            if (problem is not null)
             {
-                File.WriteAllText(Path.Combine(outDir, name + ".svg"), RadarSvg.Render(result, language));
+                return problem with { Message = $"{name}: {problem.Message}" };
             }
-
-            File.WriteAllText(Path.Combine(outDir, name + ".md"), MarkdownReport.Render(result, new MarkdownReportOptions(language, name + ".svg")));
         }
+
+        return null;
     }
 }

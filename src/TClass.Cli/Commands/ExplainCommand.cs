@@ -32,13 +32,14 @@ internal static class ExplainCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var (inputs, missing) = Inputs.Expand([parse.GetValue(path)!], console);
-            foreach (var diagnostic in missing)
+            var expansion = Inputs.Expand([parse.GetValue(path)!], console);
+            var inputs = expansion.Inputs;
+            foreach (var diagnostic in expansion.Problems)
             {
                 console.Error.WriteLine(diagnostic.ToString());
             }
 
-            var exit = missing.Count > 0 ? ExitCodes.InvalidInput : ExitCodes.Ok;
+            var exit = expansion.HasErrors ? ExitCodes.InvalidInput : ExitCodes.Ok;
             foreach (var read in inputs.Select(i => i.Read()))
             {
                 foreach (var diagnostic in read.Errors)

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text;
 using TClass.Evidence;
+using TClass.Files;
 using TClass.Manifests;
+using TClass.Text;
 
 namespace TClass.Cli.Commands;
 
@@ -11,7 +13,8 @@ internal static class ImportCommand
     public static Command Create(CliConsole console)
     {
         var folder = new Argument<string>("model-dir") { Description = "A local Hugging Face model folder (config.json, README.md, tokenizer files…). Nothing is downloaded." };
-        var output = new Option<string?>("--output", "-o") { Description = "Write the draft manifest to this file instead of standard output.", HelpName = "file" };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the draft manifest to this file instead of standard output (its folder is created if missing).", HelpName = "file" };
+        var force = new Option<bool>("--force") { Description = "With --output: replace the file if it exists." };
         var against = new Option<string[]>("--against")
         {
             Description = "Test the model's weights against this reference model folder (tclass weights) and write what they show: an open derivative with its base and adaptation, or a third-party component. Repeatable.",
@@ -33,10 +36,16 @@ internal static class ImportCommand
               tclass import ./my-vlm --against ./Qwen2.5-VL-7B-Instruct -o my-vlm.yaml
             """)
         {
-            folder, output, against,
+            folder, output, force, against,
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(output) is { } target && SafeWrite.CheckFile(target, parse.GetValue(force)) is { } refused)
+            {
+                console.Error.WriteLine($"{target}: error: {refused.Message} Fix: {refused.Fix}");
+                return ExitCodes.InvalidInput;
+            }
+
             var result = ModelImporter.Import(parse.GetValue(folder)!, parse.GetValue(against) ?? []);
             foreach (var diagnostic in result.Diagnostics)
             {
@@ -51,7 +60,12 @@ internal static class ImportCommand
             var draft = Draft(result);
             if (parse.GetValue(output) is { } file)
             {
-                File.WriteAllText(file, draft);
+                if (SafeWrite.File(file, draft, parse.GetValue(force)) is { } failed)
+                {
+                    console.Error.WriteLine($"{file}: error: {failed.Message} Fix: {failed.Fix}");
+                    return ExitCodes.InvalidInput;
+                }
+
                 console.Out.WriteLine($"wrote {file}: {result.Facts.Length} facts concluded from the files; to review:");
                 foreach (var item in result.Review)
                 {
@@ -72,20 +86,23 @@ internal static class ImportCommand
     internal static string Draft(ImportResult result)
     {
         var text = new StringBuilder();
-        text.Append("# Draft manifest imported by `tclass import` from ").Append(result.Folder).Append('\n');
+        text.Append("# Draft manifest imported by `tclass import` from ").Append(Comment(result.Folder)).Append('\n');
         text.Append("# Every fact below was concluded from the model's files; its evidence names the file and field.\n");
         if (result.CopyOf is { } original)
         {
-            text.Append("# This folder is a quantized or converted copy of ").Append(original).Append(": classify the original.\n");
+            text.Append("# This folder is a quantized or converted copy of ").Append(Comment(original)).Append(": classify the original.\n");
         }
 
         text.Append(ManifestWriter.ToYaml(result.Draft));
         text.Append("# To review — what the files cannot decide:\n");
         foreach (var item in result.Review)
         {
-            text.Append("#   - ").Append(item.Replace("\n", " ", StringComparison.Ordinal)).Append('\n');
+            text.Append("#   - ").Append(Comment(item)).Append('\n');
         }
 
         return text.ToString();
     }
+
+    /// <summary>Text for one comment line: line breaks and other control characters made visible.</summary>
+    private static string Comment(string text) => ControlCharacters.Escape(text, allowLineBreaks: false);
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TClass.Files;
 using TClass.Manifests;
 using TClass.Reports;
 using TClass.Resources;
@@ -31,15 +32,20 @@ internal static class InitCommand
         command.SetAction(parse =>
         {
             var target = parse.GetValue(path)!;
-            if (File.Exists(target) && !parse.GetValue(force))
+            if (SafeWrite.CheckFile(target, parse.GetValue(force)) is { } refused)
             {
-                console.Error.WriteLine($"tclass: error: '{target}' already exists; use --force to overwrite it.");
+                console.Error.WriteLine($"{target}: error: {refused.Message} Fix: {refused.Fix}");
                 return ExitCodes.InvalidInput;
             }
 
             if (!parse.GetValue(ask))
             {
-                File.WriteAllText(target, Schemas.ManifestTemplate);
+                if (SafeWrite.File(target, Schemas.ManifestTemplate, parse.GetValue(force)) is { } failed)
+                {
+                    console.Error.WriteLine($"{target}: error: {failed.Message} Fix: {failed.Fix}");
+                    return ExitCodes.InvalidInput;
+                }
+
                 console.Out.WriteLine($"wrote {target} — fill it in, then run: tclass validate {target}");
                 return ExitCodes.Ok;
             }
@@ -65,7 +71,12 @@ internal static class InitCommand
                 console.Error.WriteLine(diagnostic.ToString());
             }
 
-            File.WriteAllText(target, yaml);
+            if (SafeWrite.File(target, yaml, parse.GetValue(force)) is { } unwritten)
+            {
+                console.Error.WriteLine($"{target}: error: {unwritten.Message} Fix: {unwritten.Fix}");
+                return ExitCodes.InvalidInput;
+            }
+
             console.Out.WriteLine();
             console.Out.Write(TextReport.Render(classifier.Classify(check.Manifest ?? manifest), new TextReportOptions(language, console.Color)));
             console.Out.WriteLine($"\nwrote {target} — add evidence for each fact under 'evidence:'.");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TClass.Files;
 using TClass.Reports;
 using TClass.Text;
 
@@ -35,31 +36,45 @@ internal static class RegistryCommand
                 return ExitCodes.InvalidInput;
             }
 
-            if (!Directory.Exists(folder))
+            if (FileKinds.Of(folder) != FileKind.Directory)
             {
-                console.Error.WriteLine($"{folder}:0:0: error: no such folder. Fix: Check the path.");
+                console.Error.WriteLine($"{folder}: error: no such folder. Fix: Name the folder of cards, e.g. docs/registry/cards.");
                 return ExitCodes.InvalidInput;
             }
 
-            var (inputs, _) = Inputs.Expand([folder], console);
-            var reads = inputs.Select(i => i.Read()).ToList();
-            foreach (var diagnostic in reads.SelectMany(r => r.Errors))
+            // The registry folder itself (holding cards/) names its cards folder.
+            var cardsFolder = Path.Combine(folder, "cards");
+            if (FileKinds.OfEntry(cardsFolder) == FileKind.Directory && !Directory.EnumerateFiles(folder).Any(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal)))
+            {
+                console.Error.WriteLine($"tclass: note: {folder} holds a cards folder; reading the cards in {cardsFolder}.");
+                folder = cardsFolder;
+            }
+
+            var expansion = Inputs.Expand([folder], console);
+            var reads = expansion.Inputs.Select(i => (i.Name, Read: i.Read())).ToList();
+            foreach (var diagnostic in expansion.Problems.Concat(reads.SelectMany(r => r.Read.Errors)))
             {
                 console.Error.WriteLine(diagnostic.ToString());
             }
 
-            if (reads.Any(r => !r.Succeeded))
+            if (expansion.HasErrors || reads.Any(r => !r.Read.Succeeded))
             {
                 return ExitCodes.InvalidInput;
             }
 
             var target = parse.GetValue(output) ?? Path.GetDirectoryName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar))!;
+            if (SafeWrite.CheckFolder(target) is { } unusable)
+            {
+                console.Error.WriteLine($"{target}: error: --out: {unusable.Message} Fix: {unusable.Fix}");
+                return ExitCodes.InvalidInput;
+            }
+
             var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
             var entries = new List<RegistryEntry>();
-            foreach (var read in reads)
+            foreach (var (name, read) in reads)
             {
                 var result = classifier.Classify(read.Manifest!);
-                var radar = "radar/" + Path.GetFileNameWithoutExtension(read.File) + ".svg";
+                var radar = "radar/" + RadarName(Path.GetRelativePath(folder, name)) + ".svg";
                 files[radar] = RadarSvg.Render(result, Language.English);
                 entries.Add(new RegistryEntry(result, radar, read.Manifest!.Model.References.FirstOrDefault()));
             }
@@ -67,23 +82,25 @@ internal static class RegistryCommand
             files["README.md"] = RegistryReport.Render(entries);
             if (parse.GetValue(check))
             {
-                var stale = files.Where(f => !File.Exists(Path.Combine(target, f.Key)) || File.ReadAllText(Path.Combine(target, f.Key)) != f.Value)
-                    .Select(f => f.Key)
-                    .ToList();
+                var stale = files.Where(f => !Committed(Path.Combine(target, f.Key), f.Value)).Select(f => f.Key).ToList();
+                var rerun = parse.GetValue(output) is { } named ? $"tclass registry {folder} --out {named}" : $"tclass registry {folder}";
                 foreach (var file in stale)
                 {
-                    console.Error.WriteLine($"{Path.Combine(target, file)}:0:0: error: out of date with the cards. Fix: run tclass registry {folder} --format md");
+                    console.Error.WriteLine($"{Path.Combine(target, file)}: error: out of date with the cards. Fix: run {rerun}");
                 }
 
                 console.Out.WriteLine(stale.Count == 0 ? $"registry up to date: {entries.Count} cards" : $"registry out of date: {stale.Count} file(s)");
                 return stale.Count == 0 ? ExitCodes.Ok : ExitCodes.BelowMinimum;
             }
 
-            foreach (var (name, text) in files)
+            // The images first and the page last: the page never points at an image not yet written.
+            foreach (var (name, text) in files.Where(f => f.Key != "README.md").Append(files.Single(f => f.Key == "README.md")))
             {
-                var path = Path.Combine(target, name);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllText(path, text);
+                if (SafeWrite.Into(target, name, text) is { } failed)
+                {
+                    console.Error.WriteLine($"{Path.Combine(target, name)}: error: {failed.Message} Fix: {failed.Fix}");
+                    return ExitCodes.InvalidInput;
+                }
             }
 
             console.Out.WriteLine($"wrote {Path.Combine(target, "README.md")} and {files.Count - 1} radar images for {entries.Count} cards");
@@ -91,4 +108,13 @@ internal static class RegistryCommand
         });
         return command;
     }
+
+    /// <summary>Whether the file at <paramref name="path"/> is a regular file holding exactly <paramref name="expected"/>.</summary>
+    private static bool Committed(string path, string expected) =>
+        FileKinds.OfEntry(path) == FileKind.Regular && BoundedRead.File(path, 16L * 1024 * 1024).Bytes is { } bytes
+        && System.Text.Encoding.UTF8.GetString(bytes) == expected;
+
+    /// <summary>A card's radar name: its path in the cards folder, without extension, folders joined by '--' so two cards never share one.</summary>
+    private static string RadarName(string relative) =>
+        string.Join("--", Path.ChangeExtension(relative, null).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
 }

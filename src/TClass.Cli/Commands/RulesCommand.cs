@@ -208,16 +208,17 @@ internal static class RulesCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var (inputs, missing) = Inputs.Expand(parse.GetValue(paths) ?? [], console);
+            var expansion = Inputs.Expand(parse.GetValue(paths) ?? [], console);
+            var inputs = expansion.Inputs;
             var reads = inputs.Select(i => i.Read()).ToList();
-            foreach (var diagnostic in missing.Concat(reads.SelectMany(r => r.Errors)))
+            foreach (var diagnostic in expansion.Problems.Concat(reads.SelectMany(r => r.Errors)))
             {
                 console.Error.WriteLine(diagnostic.ToString());
             }
 
             var results = reads.Where(r => r.Succeeded).Select(r => classifier.Classify(r.Manifest!));
             console.Out.Write(Audits.Coverage.Measure(classifier.Ruleset, results).Render());
-            return missing.Count > 0 || reads.Any(r => !r.Succeeded) ? ExitCodes.InvalidInput : ExitCodes.Ok;
+            return expansion.HasErrors || reads.Any(r => !r.Succeeded) ? ExitCodes.InvalidInput : ExitCodes.Ok;
         });
         return command;
     }

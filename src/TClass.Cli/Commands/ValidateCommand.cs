@@ -1,3 +1,4 @@
+using TClass.Diagnostics;
 using System.CommandLine;
 
 namespace TClass.Cli.Commands;
@@ -25,9 +26,10 @@ internal static class ValidateCommand
         };
         command.SetAction(parse =>
         {
-            var (inputs, missing) = Inputs.Expand(parse.GetValue(paths) ?? [], console);
+            var expansion = Inputs.Expand(parse.GetValue(paths) ?? [], console);
+            var inputs = expansion.Inputs;
             var reads = inputs.AsParallel().AsOrdered().Select(i => i.Read()).ToList();
-            foreach (var diagnostic in missing.Concat(reads.SelectMany(r => r.Errors)))
+            foreach (var diagnostic in expansion.Problems.Concat(reads.SelectMany(r => r.Errors)))
             {
                 console.Error.WriteLine(diagnostic.ToString());
             }
@@ -37,7 +39,7 @@ internal static class ValidateCommand
                 console.Out.WriteLine($"valid  {read.File}");
             }
 
-            var invalid = missing.Count + reads.Count(r => !r.Succeeded);
+            var invalid = expansion.Problems.Count(p => p.Severity == DiagnosticSeverity.Error) + reads.Count(r => !r.Succeeded);
             console.Out.WriteLine($"{reads.Count(r => r.Succeeded)} valid, {invalid} invalid");
             return invalid > 0 ? ExitCodes.InvalidInput : ExitCodes.Ok;
         });

@@ -22,16 +22,10 @@ public static class ConformanceReader
     public static ConformanceReadResult Read(string path)
     {
         var diagnostics = new DiagnosticBag(path);
-        if (!File.Exists(path))
-        {
-            diagnostics.Error("not-found", SourcePosition.WholeFile, "", "the suite file does not exist.", "Check the path.");
-            return new ConformanceReadResult(path, null, diagnostics.ToImmutableSorted());
-        }
-
-        var bytes = File.ReadAllBytes(path);
-        var text = DocumentReader.Decode(bytes, diagnostics, DocumentLimits.Default);
+        var bytes = DocumentReader.Load(path, diagnostics, DocumentLimits.Default);
+        var text = bytes is null ? null : DocumentReader.Decode(bytes, diagnostics, DocumentLimits.Default);
         var root = text is null ? null : DocumentReader.Read(text, diagnostics, DocumentLimits.Default) as MappingNode;
-        if (root is null)
+        if (root is null || bytes is null)
         {
             if (!diagnostics.HasErrors)
             {

@@ -35,13 +35,15 @@ public sealed record Diagnostic(
     string? Fix)
 {
     /// <summary>
-    /// The conventional one-line form <c>file:line:col: error: message</c>, followed by the fix.
+    /// The conventional one-line form <c>file:line:col: error: message</c>, followed by the fix; a
+    /// problem of the whole file has no position (<c>file: error: message</c>).
     /// </summary>
     public override string ToString()
     {
         var severity = Severity == DiagnosticSeverity.Error ? "error" : "warning";
         var field = Path.Length == 0 ? "" : Path + ": ";
         var fix = Fix is null ? "" : " Fix: " + Fix;
-        return string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}: {severity}: {field}{Message}{fix}");
+        var at = Line > 0 ? string.Create(CultureInfo.InvariantCulture, $":{Line}:{Column}") : "";
+        return $"{File}{at}: {severity}: {field}{Message}{fix}";
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using TClass.Diagnostics;
+using TClass.Files;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -15,6 +16,31 @@ namespace TClass.Documents;
 /// </summary>
 internal static partial class DocumentReader
 {
+    /// <summary>
+    /// The bytes of the document file at <paramref name="path"/>: only a regular file, at most the size
+    /// limit (held while reading). Otherwise null, with the reason as a whole-file diagnostic.
+    /// </summary>
+    public static byte[]? Load(string path, DiagnosticBag diagnostics, DocumentLimits limits, string? notFoundFix = null)
+    {
+        var read = BoundedRead.File(path, limits.MaxBytes);
+        switch (read.Problem)
+        {
+            case null:
+                return read.Bytes;
+            case { Code: "too-large" }:
+                diagnostics.Error("too-large", SourcePosition.WholeFile, "",
+                    string.Create(CultureInfo.InvariantCulture, $"the file is larger than {limits.MaxBytes:N0} bytes, the limit of a document; it was not read."),
+                    "Split the file or remove what is not needed.");
+                return null;
+            case { Code: "not-found" } problem when notFoundFix is not null:
+                diagnostics.Error(problem.Code, SourcePosition.WholeFile, "", problem.Message, notFoundFix);
+                return null;
+            case { } problem:
+                diagnostics.Error(problem.Code, SourcePosition.WholeFile, "", problem.Message, problem.Fix);
+                return null;
+        }
+    }
+
     /// <summary>Decodes UTF-8 bytes (a BOM is allowed) after checking the size limit.</summary>
     public static string? Decode(ReadOnlySpan<byte> bytes, DiagnosticBag diagnostics, DocumentLimits limits)
     {

@@ -4,6 +4,7 @@ using System.Text;
 using TClass.Catalogs;
 using TClass.Diagnostics;
 using TClass.Documents;
+using TClass.Files;
 
 namespace TClass.Manifests;
 
@@ -34,27 +35,8 @@ public static class ManifestReader
     {
         options ??= ManifestReaderOptions.Default;
         var diagnostics = new DiagnosticBag(path);
-        byte[] bytes;
-        try
+        if (DocumentReader.Load(path, diagnostics, options.Limits) is not { } bytes)
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                diagnostics.Error("not-found", SourcePosition.WholeFile, "", "the file does not exist.", "Check the path.");
-                return new ManifestReadResult(path, null, diagnostics.ToImmutableSorted());
-            }
-
-            if (info.Length > options.Limits.MaxBytes)
-            {
-                DocumentReader.ReportTooLarge(info.Length, diagnostics, options.Limits);
-                return new ManifestReadResult(path, null, diagnostics.ToImmutableSorted());
-            }
-
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error("unreadable", SourcePosition.WholeFile, "", "the file cannot be read: " + e.Message, "Check the path and its permissions.");
             return new ManifestReadResult(path, null, diagnostics.ToImmutableSorted());
         }
 
@@ -70,19 +52,15 @@ public static class ManifestReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= ManifestReaderOptions.Default;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        var read = BoundedRead.Stream(stream, options.Limits.MaxBytes);
+        if (read.Bytes is not { } bytes)
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > options.Limits.MaxBytes)
-            {
-                break;
-            }
+            var diagnostics = new DiagnosticBag(name);
+            diagnostics.Error(read.Problem!.Code, SourcePosition.WholeFile, "", read.Problem.Message, read.Problem.Fix);
+            return new ManifestReadResult(name, null, diagnostics.ToImmutableSorted());
         }
 
-        return FromBytes(buffer.ToArray(), name, syntax == ManifestSyntax.Auto ? SyntaxOf(name) : syntax, options);
+        return FromBytes(bytes, name, syntax == ManifestSyntax.Auto ? SyntaxOf(name) : syntax, options);
     }
 
     /// <summary>Reads a manifest from <paramref name="text"/>.</summary>

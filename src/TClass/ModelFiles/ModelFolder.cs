@@ -3,6 +3,7 @@ using System.IO.MemoryMappedFiles;
 using System.Text;
 using System.Text.Json;
 using TClass.Diagnostics;
+using TClass.Files;
 
 namespace TClass.ModelFiles;
 
@@ -57,21 +58,15 @@ internal sealed class ModelFolder(string root, DiagnosticBag diagnostics)
             return null;
         }
 
-        var file = new FileInfo(real);
-        if (Directory.Exists(real))
+        var kind = FileKinds.Of(real);
+        if (kind != FileKind.Regular)
         {
-            Error(name, "not-a-file", $"{name} is a folder, not a file.", "Point at the file itself.");
+            var problem = BoundedRead.NotRegular(real, kind);
+            Error(name, problem.Code, problem.Message, problem.Fix);
             return null;
         }
 
-        if (!file.Exists || file.Length == 0)
-        {
-            // Pipes, sockets and devices report no length; an empty regular file has nothing to read either.
-            Error(name, "not-a-regular-file", $"{name} is empty or not a regular file (a pipe or a device); it is not read.", "Point at the real file.");
-            return null;
-        }
-
-        return file;
+        return new FileInfo(real);
     }
 
     /// <summary>The bytes of <paramref name="name"/>, or null (with a diagnostic when it exists but cannot be read safely).</summary>
@@ -82,32 +77,13 @@ internal sealed class ModelFolder(string root, DiagnosticBag diagnostics)
             return null;
         }
 
-        if (file.Length > limit)
+        var read = BoundedRead.File(file.FullName, limit);
+        if (read.Problem is { } failed)
         {
-            Error(name, "too-large", string.Create(CultureInfo.InvariantCulture, $"{name} is {file.Length:N0} bytes, over the {limit:N0}-byte limit; it is not read."),
-                "Check that this is the file you meant.");
-            return null;
+            Error(name, failed.Code, failed.Message, failed.Fix);
         }
 
-        try
-        {
-            // The limit holds while reading, whatever length the file system reported.
-            using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            var buffer = new byte[file.Length];
-            var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-            if (read != buffer.Length || stream.ReadByte() != -1)
-            {
-                Error(name, "changed-while-read", $"{name} changed size while it was read.", "Read it again when nothing is writing it.");
-                return null;
-            }
-
-            return buffer;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Error(name, "unreadable", $"{name} cannot be read: {e.Message}", "Check its permissions.");
-            return null;
-        }
+        return read.Bytes;
     }
 
     /// <summary>
@@ -123,6 +99,12 @@ internal sealed class ModelFolder(string root, DiagnosticBag diagnostics)
                 Error(name, "not-found", $"{name} does not exist.", "Check the folder; a file may be missing from the download.");
             }
 
+            return null;
+        }
+
+        if (file.Length == 0)
+        {
+            Error(name, "empty", $"{name} is empty.", "Download the file again.");
             return null;
         }
 

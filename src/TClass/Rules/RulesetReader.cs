@@ -23,30 +23,10 @@ public static class RulesetReader
     {
         ArgumentNullException.ThrowIfNull(input);
         var diagnostics = new DiagnosticBag(path);
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                diagnostics.Error("not-found", SourcePosition.WholeFile, "", "the ruleset file does not exist.",
-                    "Check the path, or use the id of a built-in ruleset (tclass rules list).");
-                return new RulesetReadResult(path, null, diagnostics.ToImmutableSorted());
-            }
-
-            if (info.Length > DocumentLimits.Default.MaxBytes)
-            {
-                DocumentReader.ReportTooLarge(info.Length, diagnostics, DocumentLimits.Default);
-                return new RulesetReadResult(path, null, diagnostics.ToImmutableSorted());
-            }
-
-            var text = DocumentReader.Decode(File.ReadAllBytes(path), diagnostics, DocumentLimits.Default);
-            return text is null ? new RulesetReadResult(path, null, diagnostics.ToImmutableSorted()) : Load(text, diagnostics, input);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error("unreadable", SourcePosition.WholeFile, "", "the ruleset cannot be read: " + e.Message, "Check the path and its permissions.");
-            return new RulesetReadResult(path, null, diagnostics.ToImmutableSorted());
-        }
+        var bytes = DocumentReader.Load(path, diagnostics, DocumentLimits.Default,
+            "Check the path, or use the id of a built-in ruleset (tclass rules list).");
+        var text = bytes is null ? null : DocumentReader.Decode(bytes, diagnostics, DocumentLimits.Default);
+        return text is null ? new RulesetReadResult(path, null, diagnostics.ToImmutableSorted()) : Load(text, diagnostics, input);
     }
 
     /// <summary>Loads a ruleset from <paramref name="text"/>, bound against <paramref name="input"/>.</summary>

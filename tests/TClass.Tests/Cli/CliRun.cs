@@ -15,7 +15,7 @@ internal sealed record CliRun(int Exit, string Out, string Error)
         try
         {
             Environment.CurrentDirectory = TestData.RepoRoot;
-            var exit = TClassCli.Run(args, new CliConsole(output, error, new StringReader(stdin), Color: false));
+            var exit = TClassCli.Run(args, CliConsole.Over(output, error, new StringReader(stdin), color: false));
             return new CliRun(exit, output.ToString(), error.ToString());
         }
         finally

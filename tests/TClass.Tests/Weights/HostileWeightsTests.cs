@@ -178,7 +178,7 @@ public sealed class HostileWeightsTests : IDisposable
             mkfifo.WaitForExit();
         }
 
-        AssertRejected(Weights(folder), "not-a-regular-file", "not a regular file (a pipe or a device)");
+        AssertRejected(Weights(folder), "not-a-regular-file", "it is a named pipe, not a regular file; it is not opened.");
     }
 
     [Fact]

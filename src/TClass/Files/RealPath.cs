@@ -1,4 +1,4 @@
-namespace TClass.ModelFiles;
+namespace TClass.Files;
 
 /// <summary>
 /// The real path of a file: every link on the way resolved, component by component, the way the

@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using TClass.Text;
+
+namespace TClass.Cli;
+
+/// <summary>
+/// Writes to a terminal or a pipe with every control character made visible (<see cref="ControlCharacters"/>),
+/// whatever the text came from — a card, a file name, a tokenizer's vocabulary. When colour is on, the
+/// colour codes of tclass's own reports (<c>ESC [ … m</c>) pass; nothing else does.
+/// </summary>
+internal sealed partial class TerminalWriter(TextWriter inner, bool color) : TextWriter
+{
+    public override Encoding Encoding => inner.Encoding;
+
+    [System.Diagnostics.CodeAnalysis.AllowNull]
+    public override string NewLine
+    {
+        get => inner.NewLine;
+        set => inner.NewLine = value;
+    }
+
+    public override void Write(char value)
+    {
+        if (ControlCharacters.IsUnsafe(value))
+        {
+            inner.Write(ControlCharacters.Escape(value.ToString()));
+        }
+        else
+        {
+            inner.Write(value);
+        }
+    }
+
+    public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
+
+    public override void Write(string? value)
+    {
+        if (value is null || !ControlCharacters.Any(value))
+        {
+            inner.Write(value);
+            return;
+        }
+
+        if (!color)
+        {
+            inner.Write(ControlCharacters.Escape(value));
+            return;
+        }
+
+        var last = 0;
+        foreach (Match code in ColourCode().Matches(value))
+        {
+            inner.Write(ControlCharacters.Escape(value[last..code.Index]));
+            inner.Write(code.Value);
+            last = code.Index + code.Length;
+        }
+
+        inner.Write(ControlCharacters.Escape(value[last..]));
+    }
+
+    public override void WriteLine(string? value)
+    {
+        Write(value);
+        inner.WriteLine();
+    }
+
+    public override void Flush() => inner.Flush();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    [GeneratedRegex(@"\u001b\[[0-9;]*m")]
+    private static partial Regex ColourCode();
+}
