@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using TClass.Diagnostics;
 using TClass.Facts;
@@ -22,7 +23,12 @@ internal sealed partial class RulesetLinter(Ruleset ruleset, RulesetBinder posit
         CheckOutcomes();
         CheckFacts();
         CheckNodes();
-        CheckTree();
+        if (CheckNodeCount())
+        {
+            CheckTree();
+            CheckPaths();
+        }
+
         CheckScores();
         CheckNotes();
         CheckMessages();
@@ -353,6 +359,74 @@ internal sealed partial class RulesetLinter(Ruleset ruleset, RulesetBinder posit
             case Conclude leaf when ruleset.Outcomes.All(o => o.Id != leaf.Outcome):
                 Error(target, path, $"the outcome '{leaf.Outcome}' is not declared.", Suggest(leaf.Outcome, ruleset.Outcomes.Select(o => o.Id), "Declare it under 'outcomes:'."), "unknown-outcome");
                 break;
+        }
+    }
+
+    /// <summary>Nodes a ruleset may have: every walk over the tree stays small, and each path can be read.</summary>
+    public const int MaxNodes = 1_000;
+
+    /// <summary>Root-to-outcome paths a ruleset may have: each is a row of its path table and a case its audits must cover.</summary>
+    public const long MaxPaths = 10_000;
+
+    /// <summary>Questions on the longest path: an explanation longer than this cannot be followed.</summary>
+    public const int MaxDepth = 64;
+
+    private bool CheckNodeCount()
+    {
+        if (ruleset.Nodes.Length <= MaxNodes)
+        {
+            return true;
+        }
+
+        Error(ruleset.Nodes[MaxNodes], "nodes", string.Create(CultureInfo.InvariantCulture, $"the ruleset has {ruleset.Nodes.Length:N0} nodes, more than the {MaxNodes:N0} a ruleset may have."),
+            "Merge nodes that ask the same question; a tree this large cannot be explained or audited.", "too-large");
+        return false;
+    }
+
+    /// <summary>
+    /// Counts the paths from the root to an outcome, and the questions on the longest, once per node
+    /// (a shared node's counts are reused, so this takes time linear in the tree). Shared nodes multiply
+    /// paths: forty nodes whose two branches both lead to the next give 2⁴⁰.
+    /// </summary>
+    private void CheckPaths()
+    {
+        var byId = ruleset.Nodes.GroupBy(n => n.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        if (diagnostics.HasErrors || !byId.TryGetValue(ruleset.Root, out var root))
+        {
+            return;
+        }
+
+        var counts = new Dictionary<string, (long Paths, int Depth)>(StringComparer.Ordinal);
+        (long Paths, int Depth) Count(RuleNode node)
+        {
+            if (counts.TryGetValue(node.Id, out var known))
+            {
+                return known;
+            }
+
+            long paths = 0;
+            var depth = 0;
+            foreach (var branch in node.Branches)
+            {
+                var (p, d) = branch.Target is GoTo next && byId.TryGetValue(next.Node, out var child) ? Count(child) : (1, 0);
+                paths = Math.Min(MaxPaths + 1, paths + p);
+                depth = Math.Max(depth, d);
+            }
+
+            return counts[node.Id] = (paths, depth + 1);
+        }
+
+        var (total, longest) = Count(root);
+        if (total > MaxPaths)
+        {
+            Error(root, "nodes", string.Create(CultureInfo.InvariantCulture, $"the tree has more than {MaxPaths:N0} paths from its root to an outcome (nodes reached from several branches multiply them)."),
+                "Lead branches to outcomes, or to nodes that ask a different question; every path must stay one an auditor can read.", "too-large");
+        }
+
+        if (longest > MaxDepth)
+        {
+            Error(root, "nodes", string.Create(CultureInfo.InvariantCulture, $"its longest path asks {longest:N0} questions, more than the {MaxDepth} an explanation may have."),
+                "Ask fewer questions in a row, for example with one switch over a fact's values instead of a chain of conditions.", "too-large");
         }
     }
 

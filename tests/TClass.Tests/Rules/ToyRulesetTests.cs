@@ -10,7 +10,7 @@ namespace TClass.Tests.Rules;
 /// </summary>
 public sealed class ToyRulesetTests
 {
-    private static readonly FactSchema Fruit = new("fruit format", [
+    internal static readonly FactSchema Fruit = new("fruit format", [
         new FactDescriptor("fruit.kind", FactKind.Enum, ["apple", "pear", "plum"]),
         new FactDescriptor("fruit.ripe", FactKind.Bool, []),
         new FactDescriptor("fruit.marks", FactKind.Set, ["bruise", "worm", "sticker"]),
@@ -18,7 +18,7 @@ public sealed class ToyRulesetTests
         new FactDescriptor("baskets", FactKind.Records, ["owner", "country"]),
     ]);
 
-    private const string Policy = """
+    internal const string Policy = """
         ruleset: 1
         id: fruit-policy
         version: 0.1.0

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+using TClass.Facts;
+using TClass.Rules;
+
+namespace TClass.Tests.Rules;
+
+/// <summary>
+/// A ruleset is code a user may be handed: one whose shared nodes multiply its paths, or whose chain
+/// of questions is endless, is refused when it is loaded — before any walk over it could take
+/// exponential time — with a message that says what is too large.
+/// </summary>
+public sealed class HostileRulesetTests
+{
+    /// <summary>The toy policy with its tree replaced by <paramref name="nodes"/>, rooted at n0.</summary>
+    private static string PolicyWith(string nodes)
+    {
+        var policy = ToyRulesetTests.Policy;
+        var start = policy.IndexOf("root: kind", StringComparison.Ordinal);
+        var end = policy.IndexOf("notes:", StringComparison.Ordinal);
+        return policy[..start] + "root: n0\nnodes:\n" + nodes + policy[end..];
+    }
+
+    /// <summary>
+    /// A first question that may end in cook, then <paramref name="count"/> nodes each asking one
+    /// question whose two answers both lead to the next node, the last ending in eat or compost.
+    /// </summary>
+    private static string Diamonds(int count)
+    {
+        var nodes = new StringBuilder("""
+              - id: n0
+                question: { en: "Which fruit?", ko: "어떤 과일?" }
+                switch: fruit.kind
+                cases:
+                  - { values: [plum], outcome: cook, reason: { en: "plum", ko: "자두" } }
+                default: { next: n1, reason: { en: "not a plum", ko: "자두 아님" } }
+
+            """);
+        for (var i = 1; i <= count; i++)
+        {
+            var (then, otherwise) = i < count ? ($"next: n{i + 1}", $"next: n{i + 1}") : ("outcome: eat", "outcome: compost");
+            nodes.Append(CultureInfo.InvariantCulture, $$"""
+                  - id: n{{i}}
+                    question: { en: "Question {{i}}?", ko: "질문 {{i}}?" }
+                    if: { fact: fruit.marks, contains: {{Mark(i)}} }
+                    then: { {{then}}, reason: { en: "yes", ko: "예" } }
+                    else: { {{otherwise}}, reason: { en: "no", ko: "아니요" } }
+
+                """);
+        }
+
+        return nodes.ToString();
+    }
+
+    /// <summary>A chain: each node asks of another mark and ends in eat, cook or compost, or asks the next question.</summary>
+    private static string Chain(int count)
+    {
+        var nodes = new StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            nodes.Append(CultureInfo.InvariantCulture, $$"""
+                  - id: n{{i}}
+                    question: { en: "Question {{i}}?", ko: "질문 {{i}}?" }
+                    if: { fact: fruit.marks, contains: {{Mark(i)}} }
+                    then: { outcome: {{(i % 2 == 0 ? "eat" : "cook")}}, reason: { en: "yes", ko: "예" } }
+                    else: { {{(i + 1 < count ? $"next: n{i + 1}" : "outcome: compost")}}, reason: { en: "no", ko: "아니요" } }
+
+                """);
+        }
+
+        return nodes.ToString();
+    }
+
+    private static string Mark(int i) => (i % 3) switch { 0 => "worm", 1 => "bruise", _ => "sticker" };
+
+    [Fact]
+    public void Forty_shared_nodes_are_refused_for_their_two_to_the_forty_paths()
+    {
+        var read = RulesetReader.Parse(PolicyWith(Diamonds(40)), ToyRulesetTests.Fruit, "diamonds.yaml");
+
+        Assert.False(read.Succeeded);
+        var error = Assert.Single(read.Diagnostics, e => e.Code == "too-large");
+        Assert.Contains("more than 10,000 paths from its root to an outcome", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_few_shared_nodes_load_and_classify_with_every_fact_unknown()
+    {
+        var read = RulesetReader.Parse(PolicyWith(Diamonds(12)), ToyRulesetTests.Fruit, "diamonds.yaml");
+        Assert.True(read.Succeeded, string.Join('\n', read.Diagnostics));
+
+        var result = TClassifier.Create(new ClassifierOptions { Ruleset = read.Ruleset }).Classify(new NothingKnown(), "a piece of fruit");
+
+        Assert.Equal(["compost", "cook", "eat"], result.Candidates.Select(c => c.Id));
+    }
+
+    private sealed class NothingKnown : IFactSource
+    {
+        public FactValue? Read(string path) => null;
+
+        public string? Evidence(string path) => null;
+    }
+
+    [Fact]
+    public void A_chain_of_three_thousand_questions_is_refused_for_its_depth()
+    {
+        var read = RulesetReader.Parse(PolicyWith(Chain(3001)), ToyRulesetTests.Fruit, "chain.yaml");
+
+        Assert.False(read.Succeeded);
+        Assert.Contains(read.Diagnostics, e => e.Code == "too-large" && e.Message.Contains("more than the 1,000 a ruleset may have", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_chain_longer_than_an_explanation_may_be_is_refused()
+    {
+        var read = RulesetReader.Parse(PolicyWith(Chain(RulesetLinter.MaxDepth + 1)), ToyRulesetTests.Fruit, "chain.yaml");
+
+        var error = Assert.Single(read.Diagnostics, e => e.Code == "too-large");
+        Assert.Contains($"asks {RulesetLinter.MaxDepth + 1} questions", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_chain_as_long_as_an_explanation_may_be_loads()
+    {
+        var read = RulesetReader.Parse(PolicyWith(Chain(RulesetLinter.MaxDepth)), ToyRulesetTests.Fruit, "chain.yaml");
+
+        Assert.True(read.Succeeded, string.Join('\n', read.Diagnostics));
+    }
+}
