@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using TClass.Diagnostics;
 using TClass.Files;
+using TClass.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -67,6 +68,43 @@ internal static partial class DocumentReader
         diagnostics.Error("too-large", SourcePosition.WholeFile, "",
             string.Create(CultureInfo.InvariantCulture, $"the file is {size:N0} bytes; documents are limited to {limits.MaxBytes:N0} bytes."),
             "Split the file or remove what is not a manifest fact.");
+
+    /// <summary>
+    /// Checks that <paramref name="text"/> is strict JSON (RFC 8259: no comments, no trailing commas,
+    /// no single quotes) — YAML would accept all of these — and reports the first fault where it is.
+    /// </summary>
+    public static bool CheckJson(string text, DiagnosticBag diagnostics, DocumentLimits limits)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var reader = new System.Text.Json.Utf8JsonReader(bytes, new System.Text.Json.JsonReaderOptions
+        {
+            AllowTrailingCommas = false,
+            CommentHandling = System.Text.Json.JsonCommentHandling.Disallow,
+            MaxDepth = limits.MaxDepth + 1,
+        });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            var line = (int)(e.LineNumber ?? 0);
+            var lineText = text.Split('\n').ElementAtOrDefault(line) ?? "";
+            var lineBytes = Encoding.UTF8.GetBytes(lineText);
+            var column = Encoding.UTF8.GetCharCount(lineBytes, 0, (int)Math.Min(lineBytes.Length, e.BytePositionInLine ?? 0)) + 1;
+            var message = e.Message.Split(" LineNumber:", 2)[0];
+            var reason = message.Contains("trailing comma", StringComparison.Ordinal) ? "a comma before a closing bracket"
+                : lineText.Length >= column && lineText[(column - 1)..].StartsWith('/') ? "a comment"
+                : message.Replace(" Change the reader options.", "", StringComparison.Ordinal).TrimEnd('.', ' ');
+            diagnostics.Error("json-syntax", new SourcePosition(line + 1, column), "", $"invalid JSON: {reason}.",
+                "JSON allows no comments and no comma before a closing bracket; write the file as strict JSON, or as YAML (.yaml) if you want comments.");
+            return false;
+        }
+    }
 
     /// <summary>
     /// Parses <paramref name="text"/>. <paramref name="lineOffset"/> is added to every line, for
@@ -139,6 +177,20 @@ internal static partial class DocumentReader
         private SourcePosition At(Mark mark) =>
             new((int)Math.Min(int.MaxValue, mark.Line) + lineOffset, (int)Math.Min(int.MaxValue, mark.Column));
 
+        /// <summary>Control characters (other than line breaks and tabs) and bidirectional overrides are refused: they could rewrite a terminal or hide text in a report.</summary>
+        private void CheckPrintable(string value, SourcePosition at, string path)
+        {
+            if (!ControlCharacters.Any(value))
+            {
+                return;
+            }
+
+            var found = value.First(c => ControlCharacters.IsUnsafe(c));
+            diagnostics.Error("control-character", at, path,
+                string.Create(CultureInfo.InvariantCulture, $"the text holds the control character U+{(int)found:X4} ({ControlCharacters.Escape(found.ToString())}), which could rewrite a terminal or hide text in a report."),
+                "Remove the control characters from the text.");
+        }
+
         private DocumentNode ReadNode(int depth, string path)
         {
             var current = parser.Current!;
@@ -153,6 +205,7 @@ internal static partial class DocumentReader
                     return new ScalarNode(at, path, "", ScalarKind.Invalid);
                 case Scalar scalar:
                     CheckPlainData(scalar, at, path);
+                    CheckPrintable(scalar.Value, at, path);
                     Next();
                     return new ScalarNode(at, path, scalar.Value, Resolve(scalar));
                 case SequenceStart start:

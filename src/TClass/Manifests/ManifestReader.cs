@@ -121,12 +121,17 @@ public static class ManifestReader
 
         var manifest = syntax == ManifestSyntax.Markdown
             ? ReadMarkdown(text, bytes, diagnostics, options)
-            : ReadDocument(text, bytes, diagnostics, options);
+            : ReadDocument(text, bytes, syntax, diagnostics, options);
         return new ManifestReadResult(name, diagnostics.HasErrors ? null : manifest, diagnostics.ToImmutableSorted());
     }
 
-    private static Manifest? ReadDocument(string text, byte[] bytes, DiagnosticBag diagnostics, ManifestReaderOptions options)
+    private static Manifest? ReadDocument(string text, byte[] bytes, ManifestSyntax syntax, DiagnosticBag diagnostics, ManifestReaderOptions options)
     {
+        if (syntax == ManifestSyntax.Json && !DocumentReader.CheckJson(text, diagnostics, options.Limits))
+        {
+            return null;
+        }
+
         var root = DocumentReader.Read(text, diagnostics, options.Limits);
         if (root is not MappingNode mapping)
         {
