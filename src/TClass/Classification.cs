@@ -38,16 +38,17 @@ public sealed class Classification
         Missing = evaluation.Missing.IsEmpty ? [] : [.. evaluation.Missing.Select(f => f.Declaration.InputPath).Distinct()];
         var axes = evaluation.Ruleset.Axes;
         var scores = new AxisScore[axes.Length];
+        var explainer = new Explainer(evaluation);
         for (var i = 0; i < scores.Length; i++)
         {
             var axis = axes[i].Source;
             var score = evaluation.Scores[i];
-            scores[i] = new AxisScore(axis.Id, axis.Label, score.Score, score.Min, score.Max, score.Row >= 0 ? axis.Rules[score.Row].Reason : null);
+            scores[i] = new AxisScore(axis.Id, axis.Label, score.Score, score.Min, score.Max, score.Row >= 0 ? explainer.Localize(axis.Rules[score.Row].Reason) : null);
         }
 
         Scores = ImmutableCollectionsMarshal.AsImmutableArray(scores);
         var notes = evaluation.Ruleset.Notes.Where(n => n.When.Evaluate(evaluation.States) == Tri.True).ToList();
-        Notes = notes.Count == 0 ? [] : [.. notes.Select(n => new ResultNote(n.Source.Id, new Explainer(evaluation).Localize(n.Source.Text)))];
+        Notes = notes.Count == 0 ? [] : [.. notes.Select(n => new ResultNote(n.Source.Id, explainer.Localize(n.Source.Text)))];
     }
 
     /// <summary>The ruleset's notes whose condition holds for this manifest: what the policy set aside, and why.</summary>

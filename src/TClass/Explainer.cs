@@ -55,7 +55,8 @@ internal sealed partial class Explainer(Evaluation evaluation)
     public ImmutableArray<Outcome> Outcomes(ulong mask) =>
         [.. Ruleset.Outcomes.Where(o => (mask & (1UL << o.Rank)) != 0)];
 
-    public LocalizedText Localize(LocalizedText text) => new(Fill(text, Language.English), Fill(text, Language.Korean));
+    public LocalizedText Localize(LocalizedText text) =>
+        text.En.Contains('{', StringComparison.Ordinal) || text.Ko.Contains('{', StringComparison.Ordinal) ? new(Fill(text, Language.English), Fill(text, Language.Korean)) : text;
 
     private ImmutableArray<PathStep> Steps(ImmutableArray<TraceStep> steps) => [.. steps.Select(Step)];
 

@@ -138,7 +138,9 @@ internal static class ClassifyCommand
             console.Error.WriteLine(diagnostic.ToString());
         }
 
-        Print(console, format, results, language, single: inputs.Count == 1 && paths.Length == 1);
+        // The command line decides the JSON shape, never what a folder happens to hold: one file (or -)
+        // gives an object, a folder or several paths an array.
+        Print(console, format, results, language, single: paths.Length == 1 && FileKinds.Of(paths[0]) != FileKind.Directory);
         if (outDir is not null && WriteReports(outDir, results, language) is { } unwritten)
         {
             console.Error.WriteLine($"{outDir}: error: --out: {unwritten.Message} Fix: {unwritten.Fix}");
@@ -158,9 +160,13 @@ internal static class ClassifyCommand
         switch (format)
         {
             case "json":
-                if (single && results.Count == 1)
+                if (single)
                 {
-                    console.Out.WriteLine(JsonReport.Render(results[0], language));
+                    // An input that failed validation prints nothing here; its errors are on stderr.
+                    foreach (var result in results)
+                    {
+                        console.Out.WriteLine(JsonReport.Render(result, language));
+                    }
                 }
                 else
                 {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TClass.Audits;
+using TClass.Files;
 using TClass.Reports;
 using TClass.Rules;
 
@@ -59,7 +60,7 @@ internal static class RulesCommand
 
     private static Command Test(CliConsole console)
     {
-        var suites = new Argument<string[]>("suites") { Description = "Conformance suite files (tests/conformance/*.yaml).", Arity = ArgumentArity.OneOrMore };
+        var suites = new Argument<string[]>("suites") { Description = "Conformance suite files, or folders of them (tests/conformance).", Arity = ArgumentArity.OneOrMore };
         var rules = new Option<string?>("--rules") { Description = "Run every case against this ruleset (id or file) instead of the ones the cases name.", HelpName = "id|path" };
         var coverage = new Option<bool>("--coverage") { Description = "Also report which branches of the rulesets the cases exercise." };
         var command = new Command("test", """
@@ -67,6 +68,7 @@ internal static class RulesCommand
             exit code on any failure. Use --rules to check an edited ruleset against the suite.
 
             Examples:
+              tclass rules test tests/conformance
               tclass rules test tests/conformance/*.yaml
               tclass rules test tests/conformance/tclass-2.0.yaml --rules my-policy.yaml --coverage
             """)
@@ -82,7 +84,7 @@ internal static class RulesCommand
             }
 
             var all = new List<CaseResult>();
-            foreach (var path in parse.GetValue(suites) ?? [])
+            foreach (var path in SuiteFiles(parse.GetValue(suites) ?? []))
             {
                 var read = ConformanceReader.Read(path);
                 foreach (var diagnostic in read.Diagnostics)
@@ -163,7 +165,7 @@ internal static class RulesCommand
         var command = new Command("diff", """
             Compare two rulesets: for every path of both trees, build a witness that satisfies it,
             classify it under both, and list the witnesses whose levels differ, with the conditions
-            that make them differ.
+            that make them differ. Exits 0 when they agree on every witness, 1 when they disagree.
 
             Example:
               tclass rules diff tclass-2.0 tclass-2.0-strict
@@ -180,8 +182,9 @@ internal static class RulesCommand
                 return ExitCodes.InvalidInput;
             }
 
-            console.Out.Write(RulesetDiff.Render(a, b, RulesetDiff.Compare(a, b, parse.GetValue(country)!)));
-            return ExitCodes.Ok;
+            var differences = RulesetDiff.Compare(a, b, parse.GetValue(country)!);
+            console.Out.Write(RulesetDiff.Render(a, b, differences));
+            return differences.IsEmpty ? ExitCodes.Ok : ExitCodes.BelowMinimum;
         });
         return command;
     }
@@ -222,4 +225,11 @@ internal static class RulesCommand
         });
         return command;
     }
+
+    /// <summary>The suites named: files as given, and for a folder the .yaml files directly in it, in ordinal order.</summary>
+    private static IEnumerable<string> SuiteFiles(IEnumerable<string> paths) =>
+        paths.SelectMany<string, string>(path => FileKinds.Of(path) == FileKind.Directory
+            ? Directory.EnumerateFiles(path).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
+                .Where(f => FileKinds.OfEntry(f) == FileKind.Regular).Order(StringComparer.Ordinal)
+            : [path]);
 }
