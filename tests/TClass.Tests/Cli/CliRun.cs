@@ -7,7 +7,9 @@ internal sealed record CliRun(int Exit, string Out, string Error)
 {
     public static CliRun Of(string arguments, string stdin = "") => Of(Split(arguments), stdin);
 
-    public static CliRun Of(string[] args, string stdin = "")
+    public static CliRun Of(string[] args, string stdin = "") => Of(args, new StringReader(stdin));
+
+    public static CliRun Of(string[] args, TextReader stdin)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
@@ -15,7 +17,7 @@ internal sealed record CliRun(int Exit, string Out, string Error)
         try
         {
             Environment.CurrentDirectory = TestData.RepoRoot;
-            var exit = TClassCli.Run(args, CliConsole.Over(output, error, new StringReader(stdin), color: false));
+            var exit = TClassCli.Run(args, CliConsole.Over(output, error, stdin, color: false));
             return new CliRun(exit, output.ToString(), error.ToString());
         }
         finally
