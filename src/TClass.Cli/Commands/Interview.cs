@@ -23,10 +23,24 @@ internal sealed class Interview(CliConsole console, TClassifier classifier, Lang
     private readonly CatalogSet _catalogs = CatalogSet.BuiltIn;
     private readonly SortedDictionary<string, object> _answers = new(StringComparer.Ordinal);
 
+    /// <summary>Facts answered "unknown": left undeclared and not asked again.</summary>
+    private readonly HashSet<string> _unknown = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the question being asked must be answered (another answer needs it).</summary>
+    private bool _required;
+
+    /// <summary>An answer, or the user's "unknown", or the end of the input.</summary>
+    private enum Reply
+    {
+        Answered,
+        Unknown,
+        Ended,
+    }
+
     /// <summary>The manifest, or <see langword="null"/> when the input ended first.</summary>
     public Manifest? Run()
     {
-        if (!AskFor("model.id", Words("ask.model.id")))
+        if (AskFor("model.id", Words("ask.model.id"), required: true) == Reply.Ended)
         {
             return null;
         }
@@ -45,7 +59,8 @@ internal sealed class Interview(CliConsole console, TClassifier classifier, Lang
                     _answers.Remove(error.Path);
                 }
 
-                if (!AskFor(error.Path, Words("ask." + error.Path, fallback: error.Path)))
+                // Another answer needs this one, so "unknown" is not an answer here.
+                if (AskFor(error.Path, Words("ask." + error.Path, fallback: error.Message), required: true) == Reply.Ended)
                 {
                     return null;
                 }
@@ -54,13 +69,12 @@ internal sealed class Interview(CliConsole console, TClassifier classifier, Lang
             }
 
             var result = classifier.Classify(read.Manifest!);
-            var open = result.Path.FirstOrDefault(step => step.Answer is null);
-            if (open is null)
+            if (NextQuestion(result.Path) is not { } next)
             {
                 return read.Manifest;
             }
 
-            if (!AskFor(open.Unknown[0], open.Question.In(language)))
+            if (AskFor(next.Fact, Words("ask." + next.Fact, fallback: next.Question.In(language)), required: false) == Reply.Ended)
             {
                 return null;
             }
@@ -69,73 +83,140 @@ internal sealed class Interview(CliConsole console, TClassifier classifier, Lang
         return ManifestReader.Parse(Yaml(), "<answers>").Manifest;
     }
 
-    /// <summary>Asks for the fact at <paramref name="path"/> in the shape the fact schema gives it; false when the input ended.</summary>
-    private bool AskFor(string path, string question)
+    /// <summary>
+    /// The first fact the walk could not read and that was not answered "unknown": on the path itself,
+    /// else on the paths explored under each assumption about the facts left unknown.
+    /// </summary>
+    private (string Fact, LocalizedText Question)? NextQuestion(IEnumerable<PathStep> path)
+    {
+        foreach (var step in path.Where(s => s.Answer is null))
+        {
+            if (step.Unknown.FirstOrDefault(f => !_unknown.Contains(f)) is { } fact)
+            {
+                return (fact, step.Question);
+            }
+
+            foreach (var branch in step.Explored)
+            {
+                if (NextQuestion(branch.Path) is { } deeper)
+                {
+                    return deeper;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Asks for the fact at <paramref name="path"/> in the shape the fact schema gives it.</summary>
+    private Reply AskFor(string path, string question, bool required)
     {
         var fact = ManifestFacts.Schema.Find(path);
         var declared = classifier.Ruleset.Facts.FirstOrDefault(f => f.Path == path);
+        _required = required;
         object? answer = fact?.Kind switch
         {
             FactKind.Enum => One(path, question, fact.Values, open: false),
             FactKind.Set => Many(path, question, fact.Values, open: false),
             FactKind.Bool => One(path, question, ["true", "false"], open: false),
             FactKind.TextList => Many(path, question, [], open: true),
-            FactKind.Records when fact.Catalog is { } catalog => Many(path, question, Catalog(catalog), open: false),
+            FactKind.Records when fact.Catalog is { } catalog => Placements(path, question, Catalog(catalog), [.. fact.Values.Where(v => v != fact.ScalarField)]),
             FactKind.Records when fact.ScalarField is not null => Many(path, question, [], open: true),
             FactKind.Records => Records(path, question, fact.Values),
             FactKind.Number => One(path, question, [], open: true, valid: v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _)),
             _ => One(path, question, declared?.Values ?? [], open: true),
         };
-        if (answer is null)
+        switch (answer)
+        {
+            case null:
+                return Reply.Ended;
+            case UnknownAnswer:
+                _unknown.Add(path);
+                return Reply.Unknown;
+            default:
+                _answers[path] = answer;
+                return Reply.Answered;
+        }
+    }
+
+    /// <summary>What a reply of "unknown" gives: the fact stays undeclared.</summary>
+    private sealed record UnknownAnswer;
+
+    /// <summary>Whether <paramref name="line"/> says the fact is not known ("unknown", "?", "모름"), and may be.</summary>
+    private bool IsUnknown(string line)
+    {
+        if (line is not ("?" or "unknown" or "모름" or "알 수 없음"))
         {
             return false;
         }
 
-        _answers[path] = answer;
+        if (_required)
+        {
+            console.Out.WriteLine("  " + Words("ask.required"));
+            return false;
+        }
+
         return true;
+    }
+
+    /// <summary>"Not allowed", with the nearest allowed value when the answer looks like a typo of one.</summary>
+    private void NotAllowed(string key, IEnumerable<string> answers, IReadOnlyList<string> values)
+    {
+        var typo = answers.Where(a => !values.Contains(a)).Select(a => Suggestions.Nearest(a, values)).FirstOrDefault(n => n is not null);
+        console.Out.WriteLine("  " + Words(key) + (typo is null ? "" : " " + Words("ask.did-you-mean").Replace("{value}", typo, StringComparison.Ordinal)));
     }
 
     private IReadOnlyList<string> Catalog(string name) =>
         [.. (name == "chips" ? _catalogs.Infrastructure.Chips : _catalogs.Infrastructure.Clouds).Select(e => e.Key)];
 
     /// <summary>One value: one of <paramref name="values"/> (or its number), or any text when <paramref name="open"/>.</summary>
-    private string? One(string path, string question, IReadOnlyList<string> values, bool open, Func<string, bool>? valid = null)
+    private object? One(string path, string question, IReadOnlyList<string> values, bool open, Func<string, bool>? valid = null)
     {
         Show(question, path, values, several: false);
         while (ReadLine() is { } line)
         {
+            if (IsUnknown(line.Trim()))
+            {
+                return new UnknownAnswer();
+            }
+
             var answer = Pick(line.Trim(), values);
             if (answer.Length > 0 && (open || values.Contains(answer)) && (valid?.Invoke(answer) ?? true))
             {
                 return answer;
             }
 
-            console.Out.WriteLine("  " + Words("ask.not-allowed"));
+            NotAllowed("ask.not-allowed", [answer], values);
         }
 
         return null;
     }
 
     /// <summary>Several values, comma-separated: each one of <paramref name="values"/>, or any text when <paramref name="open"/>.</summary>
-    private List<string>? Many(string path, string question, IReadOnlyList<string> values, bool open)
+    private object? Many(string path, string question, IReadOnlyList<string> values, bool open)
     {
         Show(question, path, values, several: true);
         while (ReadLine() is { } line)
         {
+            if (IsUnknown(line.Trim()))
+            {
+                return new UnknownAnswer();
+            }
+
             var answers = line.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(a => Pick(a, values)).ToList();
             if (answers.Count > 0 && (open || answers.All(values.Contains)))
             {
                 return answers;
             }
 
-            console.Out.WriteLine("  " + Words("ask.one-not-allowed"));
+            NotAllowed("ask.one-not-allowed", answers, values);
         }
 
         return null;
     }
 
     /// <summary>Records written as YAML flow mappings, one per line, ended by an empty line; <c>none</c> for an empty list.</summary>
-    private List<object>? Records(string path, string question, IReadOnlyList<string> fields)
+    private object? Records(string path, string question, IReadOnlyList<string> fields)
     {
         console.Out.WriteLine($"\n{question}  [{path}]");
         console.Out.WriteLine("  " + Words("ask.records").Replace("{fields}", string.Join(", ", fields), StringComparison.Ordinal));
@@ -143,14 +224,90 @@ internal sealed class Interview(CliConsole console, TClassifier classifier, Lang
         while (ReadLine() is { } line)
         {
             var text = line.Trim();
+            if (records.Count == 0 && IsUnknown(text))
+            {
+                return new UnknownAnswer();
+            }
+
             if (text.Length == 0 || text == "none")
             {
                 return records;
             }
 
-            records.Add(new Deserializer().Deserialize<Dictionary<string, string>>(text.StartsWith('{') ? text : "{" + text + "}"));
+            if (Record(text, fields) is { } record)
+            {
+                records.Add(record);
+            }
         }
 
+        return null;
+    }
+
+    /// <summary>
+    /// Chips or clouds: catalog keys (or their numbers), comma-separated, on one line; or, for one not
+    /// in the catalog, one per line as <c>name: …, vendor: …, country: …</c>, ended by an empty line.
+    /// </summary>
+    private object? Placements(string path, string question, IReadOnlyList<string> keys, IReadOnlyList<string> fields)
+    {
+        Show(question, path, keys, several: true);
+        console.Out.WriteLine("  " + Words("ask.placement").Replace("{fields}", string.Join(", ", fields.Select(f => f + ": …")), StringComparison.Ordinal));
+        var placements = new List<object>();
+        while (ReadLine() is { } line)
+        {
+            var text = line.Trim();
+            if (placements.Count == 0 && IsUnknown(text))
+            {
+                return new UnknownAnswer();
+            }
+
+            if (text.Length == 0 && placements.Count > 0)
+            {
+                return placements;
+            }
+
+            if (text.Contains(':', StringComparison.Ordinal))
+            {
+                if (Record(text, fields) is { } record)
+                {
+                    placements.Add(record);
+                    console.Out.WriteLine("  " + Words("ask.placement-more"));
+                }
+
+                continue;
+            }
+
+            var answers = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(a => Pick(a, keys)).ToList();
+            if (answers.Count > 0 && answers.All(keys.Contains))
+            {
+                placements.AddRange(answers);
+                return placements;
+            }
+
+            NotAllowed("ask.one-not-allowed", answers, keys);
+        }
+
+        return placements.Count > 0 ? placements : null;
+    }
+
+    /// <summary>One record written as a YAML flow mapping (braces optional) with exactly the fields given, or null after saying why.</summary>
+    private Dictionary<string, string>? Record(string text, IReadOnlyList<string> fields)
+    {
+        Dictionary<string, string>? record;
+        try
+        {
+            record = new Deserializer().Deserialize<Dictionary<string, string>>(text.StartsWith('{') ? text : "{" + text + "}");
+        }
+        catch (YamlDotNet.Core.YamlException)
+        {
+            record = null;
+        }
+
+        if (record is not null && record.Count > 0 && record.Keys.All(fields.Contains))
+        {
+            return record;
+        }
+
+        console.Out.WriteLine("  " + Words("ask.record-not-read").Replace("{fields}", string.Join(", ", fields), StringComparison.Ordinal));
         return null;
     }
 
@@ -165,7 +322,7 @@ internal sealed class Interview(CliConsole console, TClassifier classifier, Lang
         console.Out.WriteLine($"\n{question}  [{path}]");
         if (values.Count > 0)
         {
-            var hint = Words(several ? "ask.several" : "ask.one");
+            var hint = Words(several ? "ask.several" : "ask.one") + Words("ask.or-unknown");
             console.Out.WriteLine("  " + string.Join("  ", values.Select((v, i) => $"{i + 1}) {v}")) + $"  ({hint})");
         }
     }

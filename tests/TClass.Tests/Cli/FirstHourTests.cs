@@ -195,6 +195,40 @@ public sealed partial class FirstHourTests : IDisposable
         Assert.Equal(1, folder.RootElement.GetArrayLength());
     }
 
+    [Fact]
+    public void Init_ask_takes_unknown_for_any_fact_and_writes_what_is_known()
+    {
+        var answers = "org/model\n" + string.Concat(Enumerable.Repeat("unknown\n", 12));
+
+        var run = CliRun.Of(["init", Scratch("m.yaml"), "--ask"], answers);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("undecided", run.Out, StringComparison.Ordinal);
+        Assert.Equal("tclass: 1\nmodel:\n  id: org/model\n  country: KR\n", File.ReadAllText(Scratch("m.yaml")));
+    }
+
+    [Fact]
+    public void Init_ask_suggests_the_nearest_value_on_a_typo()
+    {
+        var run = CliRun.Of(["init", Scratch("m.yaml"), "--ask"], "org/model\nscrach\n");
+
+        Assert.Contains("Not an allowed value; try again. Did you mean 'scratch'?", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Init_ask_asks_chips_and_clouds_apart_and_takes_a_chip_outside_the_catalog()
+    {
+        const string answers = "org/model\nscratch\nown\nattention\nnative\nnone\nname: Atom Max, vendor: Rebellions, country: KR\n\nnaver-cloud\n";
+
+        var run = CliRun.Of(["init", Scratch("m.yaml"), "--ask"], answers);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("Which AI chips serve the model?", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Which clouds or data centres serve the model?", run.Out, StringComparison.Ordinal);
+        Assert.Contains("chips: [{name: Atom Max, vendor: Rebellions, country: KR}]", File.ReadAllText(Scratch("m.yaml")), StringComparison.Ordinal);
+        Assert.Contains("T6", run.Out, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string, string> Reports() => new()
     {
         { "text", "en", "tclass-2.0" }, { "text", "ko", "tclass-2.0" }, { "md", "en", "tclass-2.0" }, { "md", "ko", "tclass-2.0" },
