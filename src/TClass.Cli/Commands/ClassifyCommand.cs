@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using TClass.Diagnostics;
 using TClass.Evidence;
@@ -122,14 +123,27 @@ internal static class ClassifyCommand
                 return ExitCodes.InvalidInput;
             }
 
+            console.Status?.Report("reading the files of " + artifacts);
             evidence = ModelImporter.Import(artifacts, references);
+            console.Status?.Clear();
             foreach (var diagnostic in evidence.Diagnostics)
             {
                 console.Error.WriteLine(diagnostic.ToString());
             }
         }
 
-        var reads = inputs.AsParallel().AsOrdered().Select(input => input.Read()).ToList();
+        var done = 0;
+        var reads = inputs.AsParallel().AsOrdered().Select(input =>
+        {
+            var read = input.Read();
+            if (console.Status is { } status && inputs.Count >= 200 && Interlocked.Increment(ref done) is var count && count % 100 == 0)
+            {
+                status.Report(string.Create(CultureInfo.InvariantCulture, $"read {count:N0} of {inputs.Count:N0} manifests"));
+            }
+
+            return read;
+        }).ToList();
+        console.Status?.Clear();
         var results = reads.AsParallel().AsOrdered().Where(r => r.Succeeded)
             .Select(r => evidence is null ? classifier.Classify(r.Manifest!) : classifier.Classify(r.Manifest!, evidence, prefer)).ToList();
 

@@ -46,7 +46,9 @@ internal static class ImportCommand
                 return ExitCodes.InvalidInput;
             }
 
+            console.Status?.Report("reading the files of " + parse.GetValue(folder) + (parse.GetValue(against) is { Length: > 0 } ? " and comparing its weights" : ""));
             var result = ModelImporter.Import(parse.GetValue(folder)!, parse.GetValue(against) ?? []);
+            console.Status?.Clear();
             foreach (var diagnostic in result.Diagnostics)
             {
                 console.Error.WriteLine(diagnostic.ToString());

@@ -36,7 +36,9 @@ internal static class TokenizerCommand
         };
         command.SetAction(parse =>
         {
+            console.Status?.Report("reading and analysing the tokenizer in " + parse.GetValue(path));
             var result = TokenizerAnalysis.Analyse(parse.GetValue(path)!, parse.GetValue(against) ?? []);
+            console.Status?.Clear();
             foreach (var diagnostic in result.Diagnostics)
             {
                 console.Error.WriteLine(diagnostic.ToString());

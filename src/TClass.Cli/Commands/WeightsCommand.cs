@@ -62,7 +62,8 @@ internal static class WeightsCommand
                 policy = policy.With(policy.Sampling with { Seed = s });
             }
 
-            var result = WeightLineage.Compare(parse.GetValue(model)!, parse.GetValue(against) ?? [], policy);
+            var result = WeightLineage.Compare(parse.GetValue(model)!, parse.GetValue(against) ?? [], policy, console.Status);
+            console.Status?.Clear();
             foreach (var diagnostic in result.Diagnostics)
             {
                 console.Error.WriteLine(diagnostic.ToString());

@@ -30,16 +30,22 @@ public static class WeightLineage
         [WeightComponent.Decoder, WeightComponent.Embeddings, WeightComponent.Vision, WeightComponent.Audio, WeightComponent.Projector, WeightComponent.Mtp, WeightComponent.Other];
 
     /// <summary>Compares the model in <paramref name="model"/> with each of <paramref name="references"/>.</summary>
-    public static WeightLineageResult Compare(string model, IReadOnlyList<string> references, LineagePolicy? policy = null) =>
-        Compare(model, references, policy, null);
+    /// <param name="model">The model's folder (or safetensors/ONNX file).</param>
+    /// <param name="references">The reference models' folders or files.</param>
+    /// <param name="policy">Thresholds and sampling; the built-in policy when null.</param>
+    /// <param name="progress">Told, in a few words, which stage the comparison is at (for a status line).</param>
+    public static WeightLineageResult Compare(string model, IReadOnlyList<string> references, LineagePolicy? policy = null, IProgress<string>? progress = null) =>
+        Compare(model, references, policy, null, progress);
 
     /// <summary>Compares, telling <paramref name="observer"/> of every read of tensor data (file, offset, length).</summary>
-    internal static WeightLineageResult Compare(string model, IReadOnlyList<string> references, LineagePolicy? policy, Action<string, long, int>? observer)
+    internal static WeightLineageResult Compare(string model, IReadOnlyList<string> references, LineagePolicy? policy, Action<string, long, int>? observer,
+        IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(references);
         policy ??= LineagePolicy.BuiltIn;
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        progress?.Report("reading the tensor index of " + model);
         var opened = WeightCheckpoint.Open(model, observer);
         diagnostics.AddRange(opened.Diagnostics);
         if (opened.Checkpoint is not { } checkpoint)
@@ -54,6 +60,7 @@ public static class WeightLineage
             long scanned;
             try
             {
+                progress?.Report(string.Create(CultureInfo.InvariantCulture, $"checking {checkpoint.Tensors.Length:N0} tensors of {model} for NaN and infinity"));
                 scanned = ScanFinite(placed, policy);
             }
             catch (WeightDataException e)
@@ -67,8 +74,9 @@ public static class WeightLineage
             var failed = false;
             try
             {
-                foreach (var referencePath in references)
+                foreach (var (index, referencePath) in references.Index())
                 {
+                    progress?.Report(string.Create(CultureInfo.InvariantCulture, $"comparing with {referencePath} ({index + 1}/{references.Count})"));
                     var openedReference = WeightCheckpoint.Open(referencePath, observer);
                     diagnostics.AddRange(openedReference.Diagnostics);
                     if (openedReference.Checkpoint is not { } referenceCheckpoint)

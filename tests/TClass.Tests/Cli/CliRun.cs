@@ -9,7 +9,10 @@ internal sealed record CliRun(int Exit, string Out, string Error)
 
     public static CliRun Of(string[] args, string stdin = "") => Of(args, new StringReader(stdin));
 
-    public static CliRun Of(string[] args, TextReader stdin)
+    /// <param name="args">The command line.</param>
+    /// <param name="stdin">Standard input.</param>
+    /// <param name="terminal">Whether stderr is a terminal (long tasks then say what they are doing).</param>
+    public static CliRun Of(string[] args, TextReader stdin, bool terminal = false)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
@@ -17,7 +20,7 @@ internal sealed record CliRun(int Exit, string Out, string Error)
         try
         {
             Environment.CurrentDirectory = TestData.RepoRoot;
-            var exit = TClassCli.Run(args, CliConsole.Over(output, error, stdin, color: false));
+            var exit = TClassCli.Run(args, CliConsole.Over(output, error, stdin, color: false, status: terminal));
             return new CliRun(exit, output.ToString(), error.ToString());
         }
         finally

@@ -229,6 +229,21 @@ public sealed partial class FirstHourTests : IDisposable
         Assert.Contains("T6", run.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Long_tasks_say_what_they_are_doing_on_a_terminal_and_nothing_otherwise()
+    {
+        var model = Directory.CreateDirectory(Scratch("model")).FullName;
+        File.WriteAllText(Path.Combine(model, "config.json"), """{"architectures": ["LlamaForCausalLM"], "model_type": "llama"}""");
+
+        var terminal = CliRun.Of(["import", model], new StringReader(""), terminal: true);
+        var piped = CliRun.Of(["import", model]);
+
+        Assert.Contains("\r\u001b[Ktclass: reading the files of " + model, terminal.Error, StringComparison.Ordinal);
+        Assert.EndsWith("\r\u001b[K", terminal.Error, StringComparison.Ordinal);
+        Assert.Equal(terminal.Out, piped.Out);
+        Assert.DoesNotContain("reading the files", piped.Error, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string, string> Reports() => new()
     {
         { "text", "en", "tclass-2.0" }, { "text", "ko", "tclass-2.0" }, { "md", "en", "tclass-2.0" }, { "md", "ko", "tclass-2.0" },
