@@ -48,13 +48,13 @@ internal sealed class ModelFolder(string root, DiagnosticBag diagnostics)
         var real = RealPath.Of(path);
         if (real is null)
         {
-            Error(name, "broken-link", $"{name} is a link that leads nowhere (or in a loop); it is not read.", "Replace the link with the file it should point at.");
+            Error(name, "broken-link", "it is a link that leads nowhere (or in a loop); it is not read.", "Replace the link with the file it should point at.");
             return null;
         }
 
         if (!RealPath.IsInside(real, _root))
         {
-            Error(name, "outside-folder", $"{name} leads to {real}, outside the model folder; it is not read.", "Copy the file into the folder if it belongs to the model.");
+            Error(name, "outside-folder", $"it leads to {real}, outside the model folder; it is not read.", "Copy the file into the folder if it belongs to the model.");
             return null;
         }
 
@@ -96,7 +96,7 @@ internal sealed class ModelFolder(string root, DiagnosticBag diagnostics)
         {
             if (!Diagnostics.HasErrors)
             {
-                Error(name, "not-found", $"{name} does not exist.", "Check the folder; a file may be missing from the download.");
+                Error(name, "not-found", "it does not exist.", "Check the folder; a file may be missing from the download.");
             }
 
             return null;
@@ -104,7 +104,7 @@ internal sealed class ModelFolder(string root, DiagnosticBag diagnostics)
 
         if (file.Length == 0)
         {
-            Error(name, "empty", $"{name} is empty.", "Download the file again.");
+            Error(name, "empty", "it is empty.", "Download the file again.");
             return null;
         }
 
@@ -114,7 +114,7 @@ internal sealed class ModelFolder(string root, DiagnosticBag diagnostics)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Error(name, "unreadable", $"{name} cannot be read: {e.Message}", "Check its permissions.");
+            Error(name, "unreadable", "it cannot be read: " + e.Message, "Check its permissions.");
             return null;
         }
     }
@@ -133,7 +133,7 @@ internal sealed class ModelFolder(string root, DiagnosticBag diagnostics)
         }
         catch (DecoderFallbackException)
         {
-            Error(name, "not-utf8", $"{name} is not UTF-8 text.", "Check the file.");
+            Error(name, "not-utf8", "it is not UTF-8 text.", "Check the file.");
             return null;
         }
     }

@@ -127,7 +127,7 @@ public sealed class HostileWeightsTests : IDisposable
         var folder = Folder("missing-shard");
         SyntheticModel.Random(new ModelShape(Layers: 2), 2).Write(folder, shards: 3);
         System.IO.File.Delete(Path.Combine(folder, "model-00002-of-00003.safetensors"));
-        AssertRejected(Weights(folder), "not-found", "model-00002-of-00003.safetensors does not exist");
+        AssertRejected(Weights(folder), "not-found", "model-00002-of-00003.safetensors: it does not exist");
     }
 
     [Fact]
