@@ -2,7 +2,9 @@ using System.CommandLine;
 using TClass.Audits;
 using TClass.Files;
 using TClass.Reports;
+using TClass.Resources;
 using TClass.Rules;
+using TClass.Text;
 
 namespace TClass.Cli.Commands;
 
@@ -54,8 +56,50 @@ internal static class RulesCommand
 
         return new Command("rules", "Inspect and audit rulesets: the built-in ones or your own files.")
         {
-            list, show, Test(console), Table(console), Diff(console), CoverageCommand(console),
+            list, show, Print(console), Test(console), Table(console), Diff(console), CoverageCommand(console),
         };
+    }
+
+    /// <summary><c>tclass rules print</c>: the rule files built into the tool — catalogs, schemas, thresholds — as they are.</summary>
+    private static Command Print(CliConsole console)
+    {
+        var file = new Argument<string?>("file") { Description = "A built-in rule file, e.g. catalog/architectures.yaml; none lists them.", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("print", """
+            Print a rule file built into the tool: the catalogs of architectures, chips and clouds,
+            the schemas, the tokenizer and weight-lineage thresholds, the report words. Without a
+            file, list them. An installed tool has no rules/ folder; this is how to read it.
+
+            Examples:
+              tclass rules print
+              tclass rules print catalog/infrastructure.yaml
+              tclass rules print weights/lineage
+            """)
+        {
+            file,
+        };
+        command.SetAction(parse =>
+        {
+            var files = EmbeddedRules.TextFiles().ToList();
+            if (parse.GetValue(file) is not { } name)
+            {
+                files.ForEach(console.Out.WriteLine);
+                return ExitCodes.Ok;
+            }
+
+            var wanted = name.StartsWith("rules/", StringComparison.Ordinal) ? name["rules/".Length..] : name;
+            var found = files.FirstOrDefault(f => f == wanted || Path.ChangeExtension(f, null) == wanted);
+            if (found is null)
+            {
+                var nearest = Suggestions.Nearest(Path.ChangeExtension(wanted, null), files.Select(f => Path.ChangeExtension(f, null)));
+                console.Error.WriteLine($"tclass: error: '{name}' is not a built-in rule file." + (nearest is null ? "" : $" Did you mean '{nearest}'?")
+                    + " Fix: run tclass rules print to list them.");
+                return ExitCodes.InvalidInput;
+            }
+
+            console.Out.Write(EmbeddedRules.Text(found));
+            return ExitCodes.Ok;
+        });
+        return command;
     }
 
     private static Command Test(CliConsole console)

@@ -26,7 +26,7 @@ internal static class WeightsCommand
         };
         failOn.AcceptOnlyFromAmong("derived", "inconclusive");
         var budget = new Option<string?>("--budget") { Description = "Read at most this much from both checkpoints per comparison (e.g. 512MiB, 4GiB; default 2GiB).", HelpName = "size" };
-        var seed = new Option<long?>("--seed") { Description = "The sampling seed (default in rules/weights/lineage.yaml).", HelpName = "number" };
+        var seed = new Option<long?>("--seed") { Description = "The sampling seed (default: see tclass rules print weights/lineage).", HelpName = "number" };
         var command = new Command("weights", """
             Test whether a model's weights descend from each reference's, component by component
             (decoder, embeddings, vision, audio, projector, multi-token prediction): element-wise

@@ -87,7 +87,7 @@ internal static partial class ManifestValidator
             diagnostics.Error("unknown-family", family.Position, "architecture.family",
                 $"'{family.Text}' is not a family of the architecture catalog.",
                 (nearest is null ? "" : $"Did you mean '{nearest}'? ")
-                + "Use a key of rules/catalog/architectures.yaml, or 'own' for the developer's own architecture.");
+                + "Use a key of the architecture catalog (tclass rules print catalog/architectures.yaml), or 'own' for the developer's own architecture.");
         }
     }
 
@@ -138,7 +138,7 @@ internal static partial class ManifestValidator
                 ? $"'{item.Text}' is a {(kind == "chip" ? "cloud" : "chip")}; move it to the {(kind == "chip" ? "cloud" : "chips")} list."
                 : Suggestions.Nearest(item.Text, entries.Select(e => e.Key)) is { } nearest
                     ? $"Did you mean '{nearest}'? Or write {{name, {(kind == "chip" ? "vendor" : "operator")}, country}} for a {kind} not in the catalog."
-                    : $"Use a key of rules/catalog/infrastructure.yaml, or write {{name, {(kind == "chip" ? "vendor" : "operator")}, country}} for a {kind} not in the catalog.";
+                    : $"Use a key of the infrastructure catalog (tclass rules print catalog/infrastructure.yaml), or write {{name, {(kind == "chip" ? "vendor" : "operator")}, country}} for a {kind} not in the catalog.";
             diagnostics.Error("unknown-" + kind, item.Position, item.Path, $"'{item.Text}' is not a {kind} of the infrastructure catalog.", fix);
         }
     }

@@ -38,5 +38,18 @@ internal static class EmbeddedRules
                 && !n.StartsWith("tokenizers.", StringComparison.Ordinal) && !n.StartsWith("weights.", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The embedded text files as paths under <c>rules/</c> (e.g. <c>catalog/architectures.yaml</c>), in
+    /// ordinal order: what an installed tool has instead of the repository's folder.
+    /// </summary>
+    public static IEnumerable<string> TextFiles() =>
+        typeof(EmbeddedRules).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && (n.EndsWith(".yaml", StringComparison.Ordinal) || n.EndsWith(".json", StringComparison.Ordinal)))
+            .Select(n => n[Prefix.Length..])
+            .Select(n => Folders.FirstOrDefault(f => n.StartsWith(f + ".", StringComparison.Ordinal)) is { } folder ? folder + "/" + n[(folder.Length + 1)..] : n)
+            .Order(StringComparer.Ordinal);
+
+    private static readonly string[] Folders = ["catalog", "i18n", "schema", "templates", "tokenizers", "weights"];
+
     private const string Prefix = "TClass.rules.";
 }
