@@ -37,7 +37,7 @@ internal static class OnnxInitializers
         }
         catch (Exception e) when (e is InvalidProtocolBufferException or InvalidOperationException or ArgumentException)
         {
-            diagnostics.Error("invalid-onnx", SourcePosition.WholeFile, "", $"{name} is not an ONNX model: the protobuf cannot be read ({e.GetType().Name}).", Fix);
+            diagnostics.Error("invalid-onnx", SourcePosition.WholeFile, "", $"{name} is not an ONNX model: its bytes do not parse as one (the file is truncated, damaged or of another kind).", Fix);
             return null;
         }
 
