@@ -6,6 +6,7 @@ using TClass.Diagnostics;
 using TClass.Documents;
 using TClass.Manifests;
 using TClass.ModelFiles;
+using TClass.Text;
 using TClass.Tokenizers;
 using TClass.Weights;
 
@@ -357,7 +358,7 @@ public static class ModelImporter
 
         var root = json.RootElement;
         string? Str(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        return new AdapterConfig(Str("peft_type"), Str("base_model_name_or_path"));
+        return new AdapterConfig(Str("peft_type"), Str("base_model_name_or_path") is { } path ? ModelIds(files, "adapter_config.json", "base_model_name_or_path", [path]).FirstOrDefault() : null);
     }
 
     private sealed record MergeConfig(string Method, ImmutableArray<string> Models);
@@ -386,7 +387,7 @@ public static class ModelImporter
 
         models.AddRange(mapping.Items("models").Select(m => m.Text("model")).OfType<string>());
         models.AddRange(mapping.Items("slices").SelectMany(s => s.Items("sources")).Select(m => m.Text("model")).OfType<string>());
-        return new MergeConfig(mapping.Text("merge_method") ?? "unspecified", [.. models.Distinct(StringComparer.Ordinal)]);
+        return new MergeConfig(mapping.Text("merge_method") ?? "unspecified", ModelIds(files, name, "models", models.Distinct(StringComparer.Ordinal)));
     }
 
     private sealed record CardFrontMatter(string? Id, ImmutableArray<string> BaseModels, string? Relation);
@@ -412,6 +413,27 @@ public static class ModelImporter
         }
 
         var relation = mapping.Word("base_model_relation");
-        return new CardFrontMatter(mapping.Word("model_id"), mapping.Texts("base_model"), relation);
+        return new CardFrontMatter(mapping.Word("model_id"), ModelIds(files, "README.md", "base_model", mapping.Texts("base_model")), relation);
     }
+
+    /// <summary>Model ids longer than this are not taken from a file (Hugging Face ids are at most 96 characters a part).</summary>
+    private const int MaxModelId = 256;
+
+    /// <summary>
+    /// The values of <paramref name="field"/> that can be model ids or names: one line, no control
+    /// characters, not padded, not too long. Any other is left out with a warning, so a file cannot
+    /// smuggle lines into the draft or the report.
+    /// </summary>
+    private static ImmutableArray<string> ModelIds(ModelFolder files, string file, string field, IEnumerable<string> values) =>
+        [.. values.Where(value =>
+        {
+            var usable = value.Length is > 0 and <= MaxModelId && value.Trim() == value && !value.Any(char.IsControl);
+            if (!usable)
+            {
+                files.Warning(file, "not-a-model-id", $"its {field} '{ControlCharacters.Escape(value.Length > 80 ? value[..80] + "…" : value, allowLineBreaks: false)}' is not a model id (one line, at most {MaxModelId} characters); it is left out.",
+                    $"Write {field} as a Hugging Face id such as org/model.");
+            }
+
+            return usable;
+        })];
 }

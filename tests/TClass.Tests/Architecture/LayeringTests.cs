@@ -25,7 +25,7 @@ public partial class LayeringTests
         ["Manifests"] = ["Catalogs", "Diagnostics", "Documents", "Facts", "Files", "Resources", "Text"],
         ["Tokenizers"] = ["Diagnostics", "Documents", "ModelFiles", "Resources", "Text"],
         ["Weights"] = ["Diagnostics", "Documents", "ModelFiles", "Resources", "Text", "Tokenizers"],
-        ["Evidence"] = ["Catalogs", "Diagnostics", "Documents", "Facts", "Manifests", "ModelFiles", "Tokenizers", "Weights"],
+        ["Evidence"] = ["Catalogs", "Diagnostics", "Documents", "Facts", "Manifests", "ModelFiles", "Text", "Tokenizers", "Weights"],
         [""] = ["Catalogs", "Diagnostics", "Engine", "Evidence", "Facts", "Manifests", "Resources", "Rules", "Text"],
         ["Reports"] = ["", "Diagnostics", "Documents", "Facts", "Manifests", "Resources", "Rules", "Text", "Tokenizers", "Weights"],
         ["Audits"] = ["", "Diagnostics", "Documents", "Engine", "Facts", "Manifests", "Reports", "Resources", "Rules", "Text"],

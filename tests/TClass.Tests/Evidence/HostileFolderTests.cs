@@ -107,6 +107,20 @@ public sealed class HostileFolderTests : IDisposable
     }
 
     [Fact]
+    public void A_base_model_that_smuggles_lines_into_the_draft_is_left_out()
+    {
+        File.WriteAllText(Path.Combine(_folder, "config.json"), "{\"architectures\": [\"LlamaForCausalLM\"], \"model_type\": \"llama\"}");
+        var result = ImportWith("README.md", "---\nbase_model: \"meta-llama/Llama-3.1-8B\\ndata:\\n  curated_by: own\"\nbase_model_relation: finetune\n---\n");
+
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == "not-a-model-id");
+        Assert.Contains("\\x0Adata:", warning.Message, StringComparison.Ordinal);
+        Assert.Empty(result.Draft.Weights.Base);
+        Assert.Null(result.Draft.Data.CuratedBy);
+        var draft = TClass.Cli.Commands.ImportCommand.Draft(result);
+        Assert.DoesNotContain("\ndata:", draft, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_tokenizer_vocabulary_is_counted_from_tokenizer_json()
     {
         var vocab = new StringBuilder("{\"model\": {\"type\": \"BPE\", \"vocab\": {");
