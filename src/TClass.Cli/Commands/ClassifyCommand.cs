@@ -132,100 +132,115 @@ internal static class ClassifyCommand
             }
         }
 
-        var done = 0;
-        var reads = inputs.AsParallel().AsOrdered().Select(input =>
+        foreach (var problem in expansion.Problems)
         {
-            var read = input.Read();
-            if (console.Status is { } status && inputs.Count >= 200 && Interlocked.Increment(ref done) is var count && count % 100 == 0)
-            {
-                status.Report(string.Create(CultureInfo.InvariantCulture, $"read {count:N0} of {inputs.Count:N0} manifests"));
-            }
-
-            return read;
-        }).ToList();
-        console.Status?.Clear();
-        var results = reads.AsParallel().AsOrdered().Where(r => r.Succeeded)
-            .Select(r => evidence is null ? classifier.Classify(r.Manifest!) : classifier.Classify(r.Manifest!, evidence, prefer)).ToList();
-
-        foreach (var diagnostic in expansion.Problems.Concat(reads.SelectMany(r => r.Errors)))
-        {
-            console.Error.WriteLine(diagnostic.ToString());
+            console.Error.WriteLine(problem.ToString());
         }
 
+        // Each card is read, classified and rendered on any core, and written in input order as soon
+        // as it and those before it are done: nothing of a batch is held but the cards in flight.
         // The command line decides the JSON shape, never what a folder happens to hold: one file (or -)
         // gives an object, a folder or several paths an array.
-        Print(console, format, results, language, single: paths.Length == 1 && FileKinds.Of(paths[0]) != FileKind.Directory);
-        if (outDir is not null && WriteReports(outDir, results, language) is { } unwritten)
+        var output = new Output(console, format, language, single: paths.Length == 1 && FileKinds.Of(paths[0]) != FileKind.Directory);
+        var reports = outDir is null ? null : new ReportFolder(outDir, language);
+        var (done, invalid, below) = (0, false, false);
+        var rendered = inputs.AsParallel().AsOrdered().WithMergeOptions(ParallelMergeOptions.NotBuffered).Select(input =>
         {
-            console.Error.WriteLine($"{outDir}: error: --out: {unwritten.Message} Fix: {unwritten.Fix}");
-            return ExitCodes.InvalidInput;
+            var read = input.Read();
+            var result = read.Manifest is not { } manifest ? null
+                : evidence is null ? classifier.Classify(manifest) : classifier.Classify(manifest, evidence, prefer);
+            return (read.Errors, Result: result, Text: result is null ? null : output.Render(result));
+        });
+        foreach (var (errors, result, text) in rendered)
+        {
+            foreach (var error in errors)
+            {
+                console.Error.WriteLine(error.ToString());
+            }
+
+            if (console.Status is { } status && inputs.Count >= 200 && ++done % 100 == 0)
+            {
+                status.Report(string.Create(CultureInfo.InvariantCulture, $"classified {done:N0} of {inputs.Count:N0} manifests"));
+            }
+
+            if (result is null)
+            {
+                invalid = true;
+                continue;
+            }
+
+            output.Write(text!);
+            below |= minimum is not null && !result.Meets(minimum);
+            if (reports?.Write(result) is { } unwritten)
+            {
+                console.Status?.Clear();
+                output.End();
+                console.Error.WriteLine($"{outDir}: error: --out: {unwritten.Message} Fix: {unwritten.Fix}");
+                return ExitCodes.InvalidInput;
+            }
         }
 
-        if (expansion.HasErrors || reads.Any(r => !r.Succeeded))
-        {
-            return ExitCodes.InvalidInput;
-        }
-
-        return minimum is not null && results.Any(r => !r.Meets(minimum)) ? ExitCodes.BelowMinimum : ExitCodes.Ok;
+        console.Status?.Clear();
+        output.End();
+        return expansion.HasErrors || invalid ? ExitCodes.InvalidInput : below ? ExitCodes.BelowMinimum : ExitCodes.Ok;
     }
 
-    private static void Print(CliConsole console, string format, List<Classification> results, Language language, bool single)
+    /// <summary>Renders results in the chosen format and writes them one by one: the separators and brackets of a stream.</summary>
+    private sealed class Output(CliConsole console, string format, Language language, bool single)
     {
-        switch (format)
+        private int _written;
+
+        /// <summary>The text of one result (safe to call from any thread).</summary>
+        public string Render(Classification result) => format switch
         {
-            case "json":
-                if (single)
-                {
-                    // An input that failed validation prints nothing here; its errors are on stderr.
-                    foreach (var result in results)
-                    {
-                        console.Out.WriteLine(JsonReport.Render(result, language));
-                    }
-                }
-                else
-                {
-                    console.Out.WriteLine(JsonReport.RenderArray(results, language));
-                }
+            "json" when single => JsonReport.Render(result, language) + "\n",
+            "json" => JsonReport.RenderArrayItem(result, language),
+            "jsonl" => JsonReport.RenderLine(result, language) + "\n",
+            "md" => MarkdownReport.Render(result, new MarkdownReportOptions(language)),
+            _ => TextReport.Render(result, new TextReportOptions(language, console.Color)),
+        };
 
-                break;
-            case "jsonl":
-                foreach (var result in results)
-                {
-                    console.Out.WriteLine(JsonReport.RenderLine(result, language));
-                }
+        /// <summary>Writes one rendered result after those before it.</summary>
+        public void Write(string text)
+        {
+            var separator = (format, single) switch
+            {
+                ("json", false) => _written == 0 ? "[\n" : ",\n",
+                ("md" or "text", _) when _written > 0 => "\n",
+                _ => "",
+            };
+            console.Out.Write(separator + text);
+            _written++;
+        }
 
-                break;
-            case "md":
-                console.Out.Write(string.Join("\n", results.Select(r => MarkdownReport.Render(r, new MarkdownReportOptions(language)))));
-                break;
-            default:
-                console.Out.Write(string.Join("\n", results.Select(r => TextReport.Render(r, new TextReportOptions(language, console.Color)))));
-                break;
+        /// <summary>Closes the stream: the end of a JSON array (an empty one when nothing was classified).</summary>
+        public void End()
+        {
+            if (format == "json" && !single)
+            {
+                console.Out.Write(_written == 0 ? "[]\n" : "\n]\n");
+            }
         }
     }
 
-    /// <summary>One Markdown report and one SVG radar per result, named after the model id; null when all were written.</summary>
-    private static FileProblem? WriteReports(string outDir, List<Classification> results, Language language)
+    /// <summary>One Markdown report and one SVG radar per result, named after the model id, written as results come.</summary>
+    private sealed class ReportFolder(string folder, Language language)
     {
-        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var result in results)
+        private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Writes the radar, then the report that shows it; null when both were written.</summary>
+        public FileProblem? Write(Classification result)
         {
             var stem = string.Concat(result.Model.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' ? c : '_')).TrimStart('.');
             var name = stem.Length == 0 ? "model" : stem;
-            for (var n = 2; !used.Add(name); n++)
+            for (var n = 2; !_used.Add(name); n++)
             {
                 name = $"{stem}-{n}";
             }
 
-            // The radar first: a report is never written before the image it shows.
-            var problem = (result.Scores.IsEmpty ? null : SafeWrite.Into(outDir, name + ".svg", RadarSvg.Render(result, language)))
-                ?? SafeWrite.Into(outDir, name + ".md", MarkdownReport.Render(result, new MarkdownReportOptions(language, name + ".svg")));
-            if (problem is not null)
-            {
-                return problem with { Message = $"{name}: {problem.Message}" };
-            }
+            var problem = (result.Scores.IsEmpty ? null : SafeWrite.Into(folder, name + ".svg", RadarSvg.Render(result, language)))
+                ?? SafeWrite.Into(folder, name + ".md", MarkdownReport.Render(result, new MarkdownReportOptions(language, name + ".svg")));
+            return problem is null ? null : problem with { Message = $"{name}: {problem.Message}" };
         }
-
-        return null;
     }
 }

@@ -91,7 +91,9 @@ internal sealed class Interview(CliConsole console, TClassifier classifier, Lang
     {
         foreach (var step in path.Where(s => s.Answer is null))
         {
-            if (step.Unknown.FirstOrDefault(f => !_unknown.Contains(f)) is { } fact)
+            // A fact answered already is not asked again: its answer left the question open (a teacher
+            // named without its origin), so the walk goes on under the assumptions instead.
+            if (step.Unknown.FirstOrDefault(f => !_unknown.Contains(f) && !_answers.ContainsKey(f)) is { } fact)
             {
                 return (fact, step.Question);
             }
@@ -121,8 +123,8 @@ internal sealed class Interview(CliConsole console, TClassifier classifier, Lang
             FactKind.Bool => One(path, question, ["true", "false"], open: false),
             FactKind.TextList => Many(path, question, [], open: true),
             FactKind.Records when fact.Catalog is { } catalog => Placements(path, question, Catalog(catalog), [.. fact.Values.Where(v => v != fact.ScalarField)]),
-            FactKind.Records when fact.ScalarField is not null => Many(path, question, [], open: true),
-            FactKind.Records => Records(path, question, fact.Values),
+            FactKind.Records when fact.ScalarField is { } scalar => Records(path, question, fact.Values, scalar),
+            FactKind.Records => Records(path, question, fact.Values, null),
             FactKind.Number => One(path, question, [], open: true, valid: v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _)),
             _ => One(path, question, declared?.Values ?? [], open: true),
         };
@@ -215,11 +217,15 @@ internal sealed class Interview(CliConsole console, TClassifier classifier, Lang
         return null;
     }
 
-    /// <summary>Records written as YAML flow mappings, one per line, ended by an empty line; <c>none</c> for an empty list.</summary>
-    private object? Records(string path, string question, IReadOnlyList<string> fields)
+    /// <summary>
+    /// Records written as YAML flow mappings, one per line, ended by an empty line; <c>none</c> for an
+    /// empty list. Where the format allows a plain value for a record (<paramref name="scalar"/>, a
+    /// teacher's id), a line without a colon is that value.
+    /// </summary>
+    private object? Records(string path, string question, IReadOnlyList<string> fields, string? scalar)
     {
         console.Out.WriteLine($"\n{question}  [{path}]");
-        console.Out.WriteLine("  " + Words("ask.records").Replace("{fields}", string.Join(", ", fields), StringComparison.Ordinal));
+        console.Out.WriteLine("  " + Words("ask.records").Replace("{fields}", string.Join(", ", fields.Select(f => f + ": …")), StringComparison.Ordinal));
         var records = new List<object>();
         while (ReadLine() is { } line)
         {
@@ -234,7 +240,11 @@ internal sealed class Interview(CliConsole console, TClassifier classifier, Lang
                 return records;
             }
 
-            if (Record(text, fields) is { } record)
+            if (scalar is not null && !text.Contains(':', StringComparison.Ordinal))
+            {
+                records.Add(text);
+            }
+            else if (Record(text, fields) is { } record)
             {
                 records.Add(record);
             }

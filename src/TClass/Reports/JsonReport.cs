@@ -41,6 +41,14 @@ public static class JsonReport
             writer.WriteEndArray();
         }, Indented);
 
+    /// <summary>
+    /// One classification as an element of <see cref="RenderArray"/>'s array (indented one level, no
+    /// separator), so that an array can be written one element at a time: <c>[</c>, the elements joined
+    /// by <c>,</c> and a line break, then a line break and <c>]</c> give the same bytes.
+    /// </summary>
+    public static string RenderArrayItem(Classification result, Language language = Language.English) =>
+        "  " + Render(result, language).Replace("\n", "\n  ", StringComparison.Ordinal);
+
     /// <summary>One classification as a single line of JSON (for JSON Lines output).</summary>
     public static string RenderLine(Classification result, Language language = Language.English) =>
         Write(writer => WriteResult(writer, result, language), Compact);

@@ -45,6 +45,26 @@ public class CommandTests
     }
 
     [Fact]
+    public void A_folder_streamed_as_a_JSON_array_is_the_array_of_its_results_byte_for_byte()
+    {
+        var run = CliRun.Of("classify docs/examples --format json");
+
+        var files = Directory.EnumerateFiles(TestData.ExamplesDir).Order(StringComparer.Ordinal)
+            .Select(f => TClass.Manifests.ManifestReader.Read(Path.GetRelativePath(TestData.RepoRoot, f).Replace('\\', '/')))
+            .Select(r => TClassifier.Create().Classify(r.Manifest!));
+        var previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = TestData.RepoRoot;
+        try
+        {
+            Assert.Equal(TClass.Reports.JsonReport.RenderArray(files.ToList()) + "\n", run.Out);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
+    }
+
+    [Fact]
     public void Several_manifests_give_a_JSON_array_or_JSON_lines_in_input_order()
     {
         var array = CliRun.Of($"classify {T5} {T2} --format json");

@@ -230,6 +230,21 @@ public sealed partial class FirstHourTests : IDisposable
     }
 
     [Fact]
+    public void Init_ask_takes_distillation_teachers_with_or_without_their_origin_and_never_asks_twice()
+    {
+        const string Start = "ex/m\nscratch\nown\nattention\nnative\ndominant\n";
+
+        var withOrigin = CliRun.Of(["init", Scratch("a.yaml"), "--ask"], Start + "id: a/b, origin: own\n\nnvidia-h100\n\n");
+        var idOnly = CliRun.Of(["init", Scratch("b.yaml"), "--ask"], Start + "a/b\n\nunknown\nunknown\n");
+
+        Assert.Equal(0, withOrigin.Exit);
+        Assert.Contains("teachers: [{id: a/b, origin: own}]", File.ReadAllText(Scratch("a.yaml")), StringComparison.Ordinal);
+        Assert.Equal(0, idOnly.Exit);
+        Assert.Contains("teachers: [a/b]", File.ReadAllText(Scratch("b.yaml")), StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(idOnly.Out, @"\[data\.teachers\]"));
+    }
+
+    [Fact]
     public void Long_tasks_say_what_they_are_doing_on_a_terminal_and_nothing_otherwise()
     {
         var model = Directory.CreateDirectory(Scratch("model")).FullName;
