@@ -144,13 +144,15 @@ internal static class ClassifyCommand
         var output = new Output(console, format, language, single: paths.Length == 1 && FileKinds.Of(paths[0]) != FileKind.Directory);
         var reports = outDir is null ? null : new ReportFolder(outDir, language);
         var (done, invalid, below) = (0, false, false);
-        var rendered = inputs.AsParallel().AsOrdered().WithMergeOptions(ParallelMergeOptions.NotBuffered).Select(input =>
+        // Cards go through in chunks, each read and rendered in parallel and written in order, so that
+        // memory holds one chunk however large the batch.
+        var rendered = inputs.Chunk(BatchChunk).SelectMany(chunk => chunk.AsParallel().AsOrdered().Select(input =>
         {
             var read = input.Read();
             var result = read.Manifest is not { } manifest ? null
                 : evidence is null ? classifier.Classify(manifest) : classifier.Classify(manifest, evidence, prefer);
             return (read.Errors, Result: result, Text: result is null ? null : output.Render(result));
-        });
+        }).ToArray());
         foreach (var (errors, result, text) in rendered)
         {
             foreach (var error in errors)
@@ -184,6 +186,9 @@ internal static class ClassifyCommand
         output.End();
         return expansion.HasErrors || invalid ? ExitCodes.InvalidInput : below ? ExitCodes.BelowMinimum : ExitCodes.Ok;
     }
+
+    /// <summary>Cards read and rendered together before they are written: enough to keep every core busy, few enough to keep memory flat.</summary>
+    private const int BatchChunk = 256;
 
     /// <summary>Renders results in the chosen format and writes them one by one: the separators and brackets of a stream.</summary>
     private sealed class Output(CliConsole console, string format, Language language, bool single)
