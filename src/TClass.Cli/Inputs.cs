@@ -13,10 +13,42 @@ internal sealed record Input(string Name, Func<ManifestReadResult> Read);
 /// <summary>What the paths of a command line hold.</summary>
 /// <param name="Inputs">The manifests to read, in order.</param>
 /// <param name="Problems">Paths that could not be used (errors) and files that were passed over (warnings).</param>
-internal sealed record Expansion(IReadOnlyList<Input> Inputs, IReadOnlyList<Diagnostic> Problems)
+/// <param name="Named">The paths as the command line gave them.</param>
+internal sealed record Expansion(IReadOnlyList<Input> Inputs, IReadOnlyList<Diagnostic> Problems, IReadOnlyList<string> Named)
 {
-    /// <summary>Whether a path could not be used, or nothing to read was found.</summary>
+    /// <summary>Whether a path could not be used.</summary>
     public bool HasErrors => Problems.Any(p => p.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>
+    /// The error of a command that found nothing to read, after <paramref name="manifests"/> inputs
+    /// held a manifest (valid or not) and <paramref name="skipped"/> files did not; null when
+    /// something was read or a path was already an error.
+    /// </summary>
+    public Diagnostic? NothingFound(int manifests, int skipped)
+    {
+        if (manifests > 0 || HasErrors)
+        {
+            return null;
+        }
+
+        var found = skipped == 0
+            ? "no .yaml, .yml, .json or .md file"
+            : string.Create(CultureInfo.InvariantCulture, $"{skipped} file(s) with a manifest's extension but no top-level tclass: key (named above)");
+        return new Diagnostic(DiagnosticSeverity.Error, "no-manifests", string.Join(", ", Named), 0, 0, "", $"no manifest to read: found {found}.",
+            "A manifest starts with 'tclass: 1' (tclass init writes one); point at its file or at a folder that holds some.");
+    }
+}
+
+/// <summary>One input as read, with what the command made of it on the way.</summary>
+/// <param name="Read">The reader's result; for a scanned file without a <c>tclass</c> key, no manifest and one warning.</param>
+/// <param name="Value">What the command computed from the manifest (a classification, a rendered report), if it was read.</param>
+internal sealed record InputRead<T>(ManifestReadResult Read, T? Value)
+{
+    /// <summary>Whether the input was a scanned file that holds no manifest (passed over, not an error).</summary>
+    public bool Skipped => Read.Manifest is null && !Read.Errors.Any();
+
+    /// <summary>What to tell the user: the errors, or why the file was passed over.</summary>
+    public IEnumerable<Diagnostic> Problems => Skipped ? Read.Diagnostics : Read.Errors;
 }
 
 /// <summary>
@@ -37,7 +69,6 @@ internal static class Inputs
     {
         var inputs = new List<Input>();
         var problems = new List<Diagnostic>();
-        var skipped = 0;
         var named = new List<string>();
         foreach (var path in paths)
         {
@@ -53,7 +84,7 @@ internal static class Inputs
             {
                 case FileKind.Directory:
                     var root = RealPath.Of(Path.GetFullPath(path)) ?? Path.GetFullPath(path);
-                    Scan(path, root, root, 0, inputs, problems, ref skipped);
+                    Scan(path, root, root, 0, inputs, problems);
                     break;
                 case FileKind.Missing when new FileInfo(path).LinkTarget is null:
                     problems.Add(Error(path, "not-found", "no such file or directory.", "Check the path."));
@@ -65,19 +96,10 @@ internal static class Inputs
             }
         }
 
-        if (inputs.Count == 0 && !problems.Any(p => p.Severity == DiagnosticSeverity.Error))
-        {
-            var found = skipped == 0
-                ? "no .yaml, .yml, .json or .md file"
-                : string.Create(CultureInfo.InvariantCulture, $"{skipped} file(s) with a manifest's extension but no top-level tclass: key (named above)");
-            problems.Add(Error(string.Join(", ", named), "no-manifests", $"no manifest to read: found {found}.",
-                "A manifest starts with 'tclass: 1' (tclass init writes one); point at its file or at a folder that holds some."));
-        }
-
-        return new Expansion(inputs, problems);
+        return new Expansion(inputs, problems, named);
     }
 
-    private static void Scan(string folder, string realFolder, string root, int depth, List<Input> inputs, List<Diagnostic> problems, ref int skipped)
+    private static void Scan(string folder, string realFolder, string root, int depth, List<Input> inputs, List<Diagnostic> problems)
     {
         if (depth > MaxDepth)
         {
@@ -109,7 +131,7 @@ internal static class Inputs
             var isManifestName = ManifestExtensions.Contains(Path.GetExtension(name).ToLowerInvariant());
             if (kind == FileKind.Directory)
             {
-                Scan(shown, entry, root, depth + 1, inputs, problems, ref skipped);
+                Scan(shown, entry, root, depth + 1, inputs, problems);
                 continue;
             }
 
@@ -145,43 +167,46 @@ internal static class Inputs
                 continue;
             }
 
-            if (!HoldsManifest(real))
-            {
-                skipped++;
-                problems.Add(Warning(shown, "not-a-manifest", "skipped: it has no top-level tclass: key, so it is not a manifest.",
-                    "Add 'tclass: 1' at its top if it is meant to be one."));
-                continue;
-            }
-
             var file = real;
-            inputs.Add(new Input(shown, real == entry ? () => ManifestReader.Read(shown) : () => ReadLinked(file, shown)));
+            inputs.Add(new Input(shown, () => ReadFound(file, shown)));
         }
     }
 
     /// <summary>
-    /// Whether a file found in a directory may be a manifest: a YAML or JSON document with a top-level
-    /// <c>tclass</c> key, or a Markdown card with a <c>tclass:</c> block. A file too large or unreadable
-    /// to tell is passed to the reader, which reports why.
+    /// Reads <paramref name="inputs"/> in order, each chunk in parallel, and applies
+    /// <paramref name="then"/> to each manifest read (on the same core): a batch of any size holds one
+    /// chunk at a time.
     /// </summary>
-    private static bool HoldsManifest(string file)
+    public static IEnumerable<InputRead<T>> ReadAll<T>(IReadOnlyList<Input> inputs, Func<Manifest, T> then) =>
+        inputs.Chunk(Chunk).SelectMany(chunk => chunk.AsParallel().AsOrdered().Select(input =>
+        {
+            var read = input.Read();
+            return new InputRead<T>(read, read.Manifest is { } manifest ? then(manifest) : default);
+        }).ToArray());
+
+    /// <summary>Inputs read together before they are handed on: enough to keep every core busy, few enough to keep memory flat.</summary>
+    private const int Chunk = 256;
+
+    /// <summary>
+    /// A file found in a directory, read once: a YAML or JSON document with a top-level
+    /// <c>tclass</c> key, or a Markdown card with a <c>tclass:</c> block, is read as a manifest;
+    /// another is passed over with a warning that names it.
+    /// </summary>
+    private static ManifestReadResult ReadFound(string file, string name)
     {
         var read = BoundedRead.File(file, ManifestReaderOptions.Default.Limits.MaxBytes);
         if (read.Bytes is not { } bytes)
         {
-            return true;
+            return new ManifestReadResult(name, null, [Error(name, read.Problem!.Code, read.Problem.Message, read.Problem.Fix)]);
         }
 
-        var text = System.Text.Encoding.UTF8.GetString(bytes);
-        return ManifestReader.MayHoldManifest(text, ManifestReader.SyntaxOf(file));
-    }
+        if (!ManifestReader.MayHoldManifest(System.Text.Encoding.UTF8.GetString(bytes), ManifestReader.SyntaxOf(name)))
+        {
+            return new ManifestReadResult(name, null, [Warning(name, "not-a-manifest", "skipped: it has no top-level tclass: key, so it is not a manifest.",
+                "Add 'tclass: 1' at its top if it is meant to be one.")]);
+        }
 
-    /// <summary>The manifest a link inside the folder leads to, named by the link.</summary>
-    private static ManifestReadResult ReadLinked(string file, string name)
-    {
-        var read = BoundedRead.File(file, ManifestReaderOptions.Default.Limits.MaxBytes);
-        return read.Bytes is { } bytes
-            ? ManifestReader.Read(new MemoryStream(bytes), name)
-            : new ManifestReadResult(name, null, [Error(name, read.Problem!.Code, read.Problem.Message, read.Problem.Fix)]);
+        return ManifestReader.Read(new MemoryStream(bytes), name);
     }
 
     /// <summary>Standard input up to <paramref name="limit"/> characters, or null when it goes on past it.</summary>

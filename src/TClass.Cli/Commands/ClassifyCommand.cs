@@ -137,27 +137,22 @@ internal static class ClassifyCommand
             console.Error.WriteLine(problem.ToString());
         }
 
-        // Each card is read, classified and rendered on any core, and written in input order as soon
-        // as it and those before it are done: nothing of a batch is held but the cards in flight.
-        // The command line decides the JSON shape, never what a folder happens to hold: one file (or -)
+        // Each card is read, classified and rendered on any core and written in input order, a chunk
+        // at a time: nothing of a batch is held but the cards in flight. The command line decides the JSON shape, never what a folder happens to hold: one file (or -)
         // gives an object, a folder or several paths an array.
         var output = new Output(console, format, language, single: paths.Length == 1 && FileKinds.Of(paths[0]) != FileKind.Directory);
         var reports = outDir is null ? null : new ReportFolder(outDir, language);
-        var (done, invalid, below) = (0, false, false);
-        // Cards go through in chunks, each read and rendered in parallel and written in order, so that
-        // memory holds one chunk however large the batch.
-        var rendered = inputs.Chunk(BatchChunk).SelectMany(chunk => chunk.AsParallel().AsOrdered().Select(input =>
+        var (done, read, skipped, invalid, below) = (0, 0, 0, false, false);
+        var rendered = Inputs.ReadAll(inputs, manifest =>
         {
-            var read = input.Read();
-            var result = read.Manifest is not { } manifest ? null
-                : evidence is null ? classifier.Classify(manifest) : classifier.Classify(manifest, evidence, prefer);
-            return (read.Errors, Result: result, Text: result is null ? null : output.Render(result));
-        }).ToArray());
-        foreach (var (errors, result, text) in rendered)
+            var result = evidence is null ? classifier.Classify(manifest) : classifier.Classify(manifest, evidence, prefer);
+            return (Result: result, Text: output.Render(result));
+        });
+        foreach (var input in rendered)
         {
-            foreach (var error in errors)
+            foreach (var problem in input.Problems)
             {
-                console.Error.WriteLine(error.ToString());
+                console.Error.WriteLine(problem.ToString());
             }
 
             if (console.Status is { } status && inputs.Count >= 200 && ++done % 100 == 0)
@@ -165,13 +160,15 @@ internal static class ClassifyCommand
                 status.Report(string.Create(CultureInfo.InvariantCulture, $"classified {done:N0} of {inputs.Count:N0} manifests"));
             }
 
-            if (result is null)
+            (read, skipped) = input.Skipped ? (read, skipped + 1) : (read + 1, skipped);
+            if (input.Read.Manifest is null)
             {
-                invalid = true;
+                invalid |= !input.Skipped;
                 continue;
             }
 
-            output.Write(text!);
+            var (result, text) = input.Value;
+            output.Write(text);
             below |= minimum is not null && !result.Meets(minimum);
             if (reports?.Write(result) is { } unwritten)
             {
@@ -182,13 +179,16 @@ internal static class ClassifyCommand
             }
         }
 
+        if (expansion.NothingFound(read, skipped) is { } nothing)
+        {
+            console.Error.WriteLine(nothing.ToString());
+            invalid = true;
+        }
+
         console.Status?.Clear();
         output.End();
         return expansion.HasErrors || invalid ? ExitCodes.InvalidInput : below ? ExitCodes.BelowMinimum : ExitCodes.Ok;
     }
-
-    /// <summary>Cards read and rendered together before they are written: enough to keep every core busy, few enough to keep memory flat.</summary>
-    private const int BatchChunk = 256;
 
     /// <summary>Renders results in the chosen format and writes them one by one: the separators and brackets of a stream.</summary>
     private sealed class Output(CliConsole console, string format, Language language, bool single)

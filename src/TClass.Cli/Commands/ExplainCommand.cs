@@ -40,21 +40,30 @@ internal static class ExplainCommand
             }
 
             var exit = expansion.HasErrors ? ExitCodes.InvalidInput : ExitCodes.Ok;
-            foreach (var read in inputs.Select(i => i.Read()))
+            var language = Options.Language(parse.GetValue(lang)!);
+            var (read, skipped) = (0, 0);
+            foreach (var input in Inputs.ReadAll(inputs, manifest => ExplainReport.Render(classifier.Classify(manifest), new TextReportOptions(language, console.Color))))
             {
-                foreach (var diagnostic in read.Errors)
+                foreach (var problem in input.Problems)
                 {
-                    console.Error.WriteLine(diagnostic.ToString());
+                    console.Error.WriteLine(problem.ToString());
                 }
 
-                if (read.Manifest is null)
+                (read, skipped) = input.Skipped ? (read, skipped + 1) : (read + 1, skipped);
+                if (input.Value is { } report)
+                {
+                    console.Out.Write(report);
+                }
+                else if (!input.Skipped)
                 {
                     exit = ExitCodes.InvalidInput;
-                    continue;
                 }
+            }
 
-                var language = Options.Language(parse.GetValue(lang)!);
-                console.Out.Write(ExplainReport.Render(classifier.Classify(read.Manifest), new TextReportOptions(language, console.Color)));
+            if (expansion.NothingFound(read, skipped) is { } nothing)
+            {
+                console.Error.WriteLine(nothing.ToString());
+                exit = ExitCodes.InvalidInput;
             }
 
             return exit;

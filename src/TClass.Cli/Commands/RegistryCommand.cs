@@ -51,13 +51,20 @@ internal static class RegistryCommand
             }
 
             var expansion = Inputs.Expand([folder], console);
-            var reads = expansion.Inputs.Select(i => (i.Name, Read: i.Read())).ToList();
-            foreach (var diagnostic in expansion.Problems.Concat(reads.SelectMany(r => r.Read.Errors)))
+            var reads = Inputs.ReadAll(expansion.Inputs, _ => true).ToList();
+            foreach (var problem in expansion.Problems.Concat(reads.SelectMany(r => r.Problems)))
             {
-                console.Error.WriteLine(diagnostic.ToString());
+                console.Error.WriteLine(problem.ToString());
             }
 
-            if (expansion.HasErrors || reads.Any(r => !r.Read.Succeeded))
+            var found = reads.Count(r => !r.Skipped);
+            if (expansion.NothingFound(found, reads.Count - found) is { } nothing)
+            {
+                console.Error.WriteLine(nothing.ToString());
+                return ExitCodes.InvalidInput;
+            }
+
+            if (expansion.HasErrors || reads.Any(r => !r.Skipped && !r.Read.Succeeded))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -71,10 +78,10 @@ internal static class RegistryCommand
 
             var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
             var entries = new List<RegistryEntry>();
-            foreach (var (name, read) in reads)
+            foreach (var read in reads.Where(r => !r.Skipped).Select(r => r.Read))
             {
                 var result = classifier.Classify(read.Manifest!);
-                var radar = "radar/" + RadarName(Path.GetRelativePath(folder, name)) + ".svg";
+                var radar = "radar/" + RadarName(Path.GetRelativePath(folder, read.File)) + ".svg";
                 files[radar] = RadarSvg.Render(result, Language.English);
                 entries.Add(new RegistryEntry(result, radar, read.Manifest!.Model.References.FirstOrDefault()));
             }

@@ -256,16 +256,36 @@ internal static class RulesCommand
             }
 
             var expansion = Inputs.Expand(parse.GetValue(paths) ?? [], console);
-            var inputs = expansion.Inputs;
-            var reads = inputs.Select(i => i.Read()).ToList();
-            foreach (var diagnostic in expansion.Problems.Concat(reads.SelectMany(r => r.Errors)))
+            foreach (var problem in expansion.Problems)
             {
-                console.Error.WriteLine(diagnostic.ToString());
+                console.Error.WriteLine(problem.ToString());
             }
 
-            var results = reads.Where(r => r.Succeeded).Select(r => classifier.Classify(r.Manifest!));
+            var (read, skipped, invalid) = (0, 0, false);
+            var results = new List<Classification>();
+            foreach (var input in Inputs.ReadAll(expansion.Inputs, classifier.Classify))
+            {
+                foreach (var problem in input.Problems)
+                {
+                    console.Error.WriteLine(problem.ToString());
+                }
+
+                (read, skipped) = input.Skipped ? (read, skipped + 1) : (read + 1, skipped);
+                invalid |= !input.Skipped && input.Value is null;
+                if (input.Value is { } result)
+                {
+                    results.Add(result);
+                }
+            }
+
+            if (expansion.NothingFound(read, skipped) is { } nothing)
+            {
+                console.Error.WriteLine(nothing.ToString());
+                return ExitCodes.InvalidInput;
+            }
+
             console.Out.Write(Audits.Coverage.Measure(classifier.Ruleset, results).Render());
-            return expansion.HasErrors || reads.Any(r => !r.Succeeded) ? ExitCodes.InvalidInput : ExitCodes.Ok;
+            return expansion.HasErrors || invalid ? ExitCodes.InvalidInput : ExitCodes.Ok;
         });
         return command;
     }

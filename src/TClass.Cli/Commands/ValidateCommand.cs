@@ -27,20 +27,41 @@ internal static class ValidateCommand
         command.SetAction(parse =>
         {
             var expansion = Inputs.Expand(parse.GetValue(paths) ?? [], console);
-            var inputs = expansion.Inputs;
-            var reads = inputs.AsParallel().AsOrdered().Select(i => i.Read()).ToList();
-            foreach (var diagnostic in expansion.Problems.Concat(reads.SelectMany(r => r.Errors)))
+            foreach (var problem in expansion.Problems)
             {
-                console.Error.WriteLine(diagnostic.ToString());
+                console.Error.WriteLine(problem.ToString());
             }
 
-            foreach (var read in reads.Where(r => r.Succeeded))
+            var (valid, invalid, skipped) = (0, expansion.Problems.Count(p => p.Severity == DiagnosticSeverity.Error), 0);
+            foreach (var input in Inputs.ReadAll(expansion.Inputs, _ => true))
             {
-                console.Out.WriteLine($"valid  {read.File}");
+                foreach (var problem in input.Problems)
+                {
+                    console.Error.WriteLine(problem.ToString());
+                }
+
+                if (input.Skipped)
+                {
+                    skipped++;
+                }
+                else if (input.Read.Succeeded)
+                {
+                    valid++;
+                    console.Out.WriteLine($"valid  {input.Read.File}");
+                }
+                else
+                {
+                    invalid++;
+                }
             }
 
-            var invalid = expansion.Problems.Count(p => p.Severity == DiagnosticSeverity.Error) + reads.Count(r => !r.Succeeded);
-            console.Out.WriteLine($"{reads.Count(r => r.Succeeded)} valid, {invalid} invalid");
+            if (expansion.NothingFound(valid + invalid, skipped) is { } nothing)
+            {
+                console.Error.WriteLine(nothing.ToString());
+                invalid++;
+            }
+
+            console.Out.WriteLine($"{valid} valid, {invalid} invalid");
             return invalid > 0 ? ExitCodes.InvalidInput : ExitCodes.Ok;
         });
         return command;
