@@ -209,16 +209,18 @@ internal static class Inputs
         return ManifestReader.Read(new MemoryStream(bytes), name);
     }
 
-    /// <summary>Standard input up to <paramref name="limit"/> characters, or null when it goes on past it.</summary>
+    /// <summary>Standard input, or null when it goes on past <paramref name="limit"/> bytes of UTF-8 (reading stops there).</summary>
     private static string? ReadStandardInput(TextReader input, long limit)
     {
         var text = new System.Text.StringBuilder();
         var chunk = new char[8192];
+        long bytes = 0;
         int read;
         while ((read = input.Read(chunk, 0, chunk.Length)) > 0)
         {
             text.Append(chunk, 0, read);
-            if (text.Length > limit)
+            bytes += System.Text.Encoding.UTF8.GetByteCount(chunk, 0, read);
+            if (bytes > limit)
             {
                 return null;
             }
