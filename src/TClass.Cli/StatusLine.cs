@@ -13,21 +13,28 @@ internal sealed class StatusLine(TextWriter terminal) : IProgress<string>
 
     private readonly Lock _writing = new();
 
+    private bool _shown;
+
     /// <summary>Shows <paramref name="value"/> in place of the previous status (its control characters made visible).</summary>
     public void Report(string value)
     {
         lock (_writing)
         {
             terminal.Write(EraseLine + "tclass: " + ControlCharacters.Escape(value, allowLineBreaks: false));
+            _shown = true;
         }
     }
 
-    /// <summary>Erases the status line.</summary>
+    /// <summary>Erases the status line, if one is shown (before anything else is written to the terminal).</summary>
     public void Clear()
     {
         lock (_writing)
         {
-            terminal.Write(EraseLine);
+            if (_shown)
+            {
+                terminal.Write(EraseLine);
+                _shown = false;
+            }
         }
     }
 }

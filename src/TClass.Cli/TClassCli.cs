@@ -56,7 +56,15 @@ internal static class TClassCli
 
         try
         {
-            return parse.Invoke(configuration);
+            try
+            {
+                return parse.Invoke(configuration);
+            }
+            catch (AggregateException parallel) when (parallel.InnerExceptions.Count == 1)
+            {
+                // A failure inside a parallel read is reported as itself.
+                throw parallel.InnerExceptions[0];
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -17,8 +17,14 @@ internal sealed partial class TerminalWriter(TextWriter inner, bool color) : Tex
     public override string NewLine
     {
         get => inner.NewLine;
-        set => inner.NewLine = value;
+        set
+        {
+            inner.NewLine = value;
+            base.NewLine = value;
+        }
     }
+
+    public override void WriteLine() => inner.WriteLine();
 
     public override void Write(char value)
     {

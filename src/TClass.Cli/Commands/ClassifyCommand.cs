@@ -150,6 +150,7 @@ internal static class ClassifyCommand
         });
         foreach (var input in rendered)
         {
+            console.Status?.Clear();
             foreach (var problem in input.Problems)
             {
                 console.Error.WriteLine(problem.ToString());
@@ -231,12 +232,20 @@ internal static class ClassifyCommand
     /// <summary>One Markdown report and one SVG radar per result, named after the model id, written as results come.</summary>
     private sealed class ReportFolder(string folder, Language language)
     {
+        private const int MaxStem = 120;
+
         private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>Writes the radar, then the report that shows it; null when both were written.</summary>
         public FileProblem? Write(Classification result)
         {
             var stem = string.Concat(result.Model.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' ? c : '_')).TrimStart('.');
+            if (stem.Length > MaxStem)
+            {
+                // File names are limited (255 bytes on most file systems): a long id keeps its start and a hash of the whole.
+                stem = stem[..MaxStem] + "-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(result.Model)))[..12];
+            }
+
             var name = stem.Length == 0 ? "model" : stem;
             for (var n = 2; !_used.Add(name); n++)
             {

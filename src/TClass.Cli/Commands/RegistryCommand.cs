@@ -81,7 +81,13 @@ internal static class RegistryCommand
             foreach (var read in reads.Where(r => !r.Skipped).Select(r => r.Read))
             {
                 var result = classifier.Classify(read.Manifest!);
-                var radar = "radar/" + RadarName(Path.GetRelativePath(folder, read.File)) + ".svg";
+                var stem = RadarName(Path.GetRelativePath(folder, read.File));
+                var radar = $"radar/{stem}.svg";
+                for (var n = 2; files.ContainsKey(radar); n++)
+                {
+                    radar = $"radar/{stem}-{n}.svg";
+                }
+
                 files[radar] = RadarSvg.Render(result, Language.English);
                 entries.Add(new RegistryEntry(result, radar, read.Manifest!.Model.References.FirstOrDefault()));
             }
@@ -121,7 +127,7 @@ internal static class RegistryCommand
         FileKinds.OfEntry(path) == FileKind.Regular && BoundedRead.File(path, 16L * 1024 * 1024).Bytes is { } bytes
         && System.Text.Encoding.UTF8.GetString(bytes) == expected;
 
-    /// <summary>A card's radar name: its path in the cards folder, without extension, folders joined by '--' so two cards never share one.</summary>
+    /// <summary>A card's radar name: its path in the cards folder without extension, folders joined by '--' (a number is added where two would still meet).</summary>
     private static string RadarName(string relative) =>
         string.Join("--", Path.ChangeExtension(relative, null).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
 }

@@ -427,10 +427,10 @@ public static class ModelImporter
     private static ImmutableArray<string> ModelIds(ModelFolder files, string file, string field, IEnumerable<string> values) =>
         [.. values.Where(value =>
         {
-            var usable = value.Length is > 0 and <= MaxModelId && value.Trim() == value && !value.Any(char.IsControl);
+            var usable = value.Length is > 0 and <= MaxModelId && value.Trim() == value && !ControlCharacters.Any(value, allowLineBreaks: false);
             if (!usable)
             {
-                files.Warning(file, "not-a-model-id", $"its {field} '{ControlCharacters.Escape(value.Length > 80 ? value[..80] + "…" : value, allowLineBreaks: false)}' is not a model id (one line, at most {MaxModelId} characters); it is left out.",
+                files.Warning(file, "not-a-model-id", $"its {field} '{ControlCharacters.Escape(value.Length > 80 ? value[..(char.IsHighSurrogate(value[79]) ? 79 : 80)] + "…" : value, allowLineBreaks: false)}' is not a model id (one line, at most {MaxModelId} characters); it is left out.",
                     $"Write {field} as a Hugging Face id such as org/model.");
             }
 

@@ -102,7 +102,7 @@ internal static class SafeWrite
             return problem;
         }
 
-        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}.tmp");
+        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".tclass-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}.tmp");
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))

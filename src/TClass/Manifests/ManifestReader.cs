@@ -26,7 +26,7 @@ public sealed record ManifestReaderOptions
 /// typed <see cref="Manifest"/>, or into diagnostics that name file, line, column, field and fix.
 /// Never throws for anything a user can write.
 /// </summary>
-public static class ManifestReader
+public static partial class ManifestReader
 {
     private const string StdinName = "<stdin>";
 
@@ -100,9 +100,11 @@ public static class ManifestReader
     public static bool MayHoldManifest(string text, ManifestSyntax syntax)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = text.TrimStart('\uFEFF');
         return syntax == ManifestSyntax.Markdown || (syntax == ManifestSyntax.Auto && LooksLikeMarkdown(text))
             ? FrontMatter.MayHoldManifest(text)
-            : text.Split('\n').Any(line => line.StartsWith("tclass:", StringComparison.Ordinal) || line.TrimStart().StartsWith("\"tclass\"", StringComparison.Ordinal));
+            : text.Split('\n').Any(line => line.StartsWith("tclass:", StringComparison.Ordinal) || line.TrimStart().StartsWith("\"tclass\"", StringComparison.Ordinal))
+                || FlowManifestStart().IsMatch(text) || (syntax == ManifestSyntax.Json && JsonTclassKey().IsMatch(text));
     }
 
     private static ManifestReadResult FromBytes(byte[] bytes, string name, ManifestSyntax syntax, ManifestReaderOptions options)
@@ -233,4 +235,12 @@ public static class ManifestReader
 
         return false;
     }
+
+    /// <summary>A document written on one line or in flow style whose first key is tclass: <c>{"tclass": 1, …}</c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\{\s*[""']?tclass[""']?\s*:")]
+    private static partial System.Text.RegularExpressions.Regex FlowManifestStart();
+
+    /// <summary>A <c>"tclass":</c> key anywhere in a JSON file (minified JSON has one line); the reader decides the rest.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"""tclass""\s*:")]
+    private static partial System.Text.RegularExpressions.Regex JsonTclassKey();
 }

@@ -157,6 +157,42 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void Cards_whose_names_would_meet_still_get_one_radar_each()
+    {
+        var cards = Directory.CreateDirectory(Scratch("registry/cards/x")).Parent!.FullName;
+        File.Copy(Path.Combine(TestData.RepoRoot, Card), Path.Combine(cards, "x", "y.yaml"));
+        File.Copy(Path.Combine(TestData.RepoRoot, Card), Path.Combine(cards, "x--y.yaml"));
+
+        Assert.Equal(0, CliRun.Of(["registry", cards]).Exit);
+        Assert.Equal(2, Directory.EnumerateFiles(Scratch("registry/radar")).Count());
+    }
+
+    [Fact]
+    public void A_card_in_a_folder_found_with_a_byte_order_mark_or_minified_is_read()
+    {
+        var cards = Directory.CreateDirectory(Scratch("cards")).FullName;
+        File.WriteAllText(Path.Combine(cards, "bom.yaml"), "\uFEFF" + File.ReadAllText(Path.Combine(TestData.RepoRoot, Card)), new System.Text.UTF8Encoding(false));
+        File.WriteAllText(Path.Combine(cards, "min.json"), """{"model": {"id": "a/b"}, "tclass": 1, "weights": {"origin": "api"}}""");
+
+        var run = CliRun.Of(["validate", cards]);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("2 valid, 0 invalid", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_model_id_too_long_for_a_file_name_still_gets_its_report()
+    {
+        var id = "org/" + new string('a', 300);
+        File.WriteAllText(Scratch("long.yaml"), $"tclass: 1\nmodel: {{ id: {id} }}\nweights: {{ origin: api }}\n");
+
+        var run = CliRun.Of(["classify", Scratch("long.yaml"), "--out", Scratch("out")]);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Single(Directory.EnumerateFiles(Scratch("out"), "*.md"));
+    }
+
+    [Fact]
     public void Control_characters_in_a_card_are_a_located_error_and_never_reach_the_terminal()
     {
         File.WriteAllText(Scratch("card.yaml"), "tclass: 1\nmodel:\n  id: \"a/b\\e]0;owned\\a\\0\"\nweights: { origin: scratch }\n");
