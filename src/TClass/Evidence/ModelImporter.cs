@@ -264,7 +264,7 @@ public static class ModelImporter
         {
             tokenizer = tokenizer with { File = "./" + name };
             facts.Add(new ConcludedFact("tokenizer.file", "./" + name, name + " is present"));
-            var read = TokenizerReader.Read(Path.Combine(files.Root, name));
+            var read = TokenizerReader.ReadIn(files.Root, name);
             files.Diagnostics.AddRange(read.Diagnostics);
             if (read.Tokenizer is { } file)
             {

@@ -30,6 +30,15 @@ internal sealed class ModelFolder(string root, DiagnosticBag diagnostics)
 
     public bool Has(string name) => File.Exists(Path.Combine(_root, name));
 
+    /// <summary>Whether <paramref name="path"/> is a folder (links followed).</summary>
+    public static bool IsFolder(string path) => FileKinds.Of(path) == FileKind.Directory;
+
+    /// <summary>Whether <paramref name="path"/> is a regular file, the only kind read (links followed).</summary>
+    public static bool IsRegularFile(string path) => FileKinds.Of(path) == FileKind.Regular;
+
+    /// <summary>Whether anything is at <paramref name="path"/>: a file, a folder, a pipe, a device, or a link even if it leads nowhere.</summary>
+    public static bool Exists(string path) => FileKinds.OfEntry(path) != FileKind.Missing;
+
     public IEnumerable<string> Files(string pattern) =>
         Directory.Exists(_root) ? Directory.EnumerateFiles(_root, pattern).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal) : [];
 
@@ -154,7 +163,16 @@ internal sealed class ModelFolder(string root, DiagnosticBag diagnostics)
 
         try
         {
-            return JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            if (LoneSurrogate(text.Span) is var at and >= 0)
+            {
+                document.Dispose();
+                diagnostics.Error("invalid-json", SourcePosition.Of(text.Span, at), name,
+                    $"{name} holds a string whose \\u escapes spell half of a surrogate pair, which is not a character.", "Check the file; it may have been written by a broken tool.");
+                return null;
+            }
+
+            return document;
         }
         catch (JsonException e)
         {
@@ -164,6 +182,36 @@ internal sealed class ModelFolder(string root, DiagnosticBag diagnostics)
                 $"{name} is not valid JSON: {e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0]}", "Check the file; it may be truncated.");
             return null;
         }
+    }
+
+    /// <summary>
+    /// The offset of the first string or property name whose <c>\u</c> escapes spell half of a
+    /// surrogate pair (it parses, but cannot be read as text), or -1. Only files with such escapes are walked.
+    /// </summary>
+    private static long LoneSurrogate(ReadOnlySpan<byte> json)
+    {
+        if (json.IndexOf("\\ud"u8) < 0 && json.IndexOf("\\uD"u8) < 0)
+        {
+            return -1;
+        }
+
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+            {
+                try
+                {
+                    _ = reader.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    return reader.TokenStartIndex;
+                }
+            }
+        }
+
+        return -1;
     }
 
     public void Error(string name, string code, string message, string fix) =>

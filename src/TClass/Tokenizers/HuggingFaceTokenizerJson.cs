@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -39,6 +40,11 @@ internal static class HuggingFaceTokenizerJson
             return null;
         }
 
+        if (!WithinLimits(root, model, bytes, diagnostics) || !PipelineWithinLimits(root, bytes, diagnostics))
+        {
+            return null;
+        }
+
         var type = Text(model, "type") ?? (model.TryGetProperty("merges", out _) ? "BPE"
             : model.TryGetProperty("vocab", out var v) && v.ValueKind == JsonValueKind.Array ? "Unigram" : null);
         var added = AddedTokens(root, bytes, diagnostics);
@@ -59,6 +65,141 @@ internal static class HuggingFaceTokenizerJson
         return null;
     }
 
+    /// <summary>
+    /// Checks the sizes of the lists before anything is built from them — counting a parsed list costs
+    /// nothing — so that a vocabulary of millions is refused in a second, not read for a minute.
+    /// </summary>
+    private static bool WithinLimits(JsonElement root, JsonElement model, byte[] bytes, DiagnosticBag diagnostics)
+    {
+        var within = true;
+        if (root.TryGetProperty("added_tokens", out var added) && Count(added) is > TokenizerLimits.MaxAddedTokens and var addedCount)
+        {
+            diagnostics.Error("too-many-added-tokens", JsonLocation.Find(bytes, "added_tokens"), "added_tokens",
+                Invariant($"the file lists {addedCount:N0} added tokens; TClass reads at most {TokenizerLimits.MaxAddedTokens:N0} (Gemma 3 lists 6,415, the most of the real ones)."),
+                "Check the file; it may have been generated wrongly.");
+            within = false;
+        }
+
+        foreach (var (key, limit, what) in new[] { ("vocab", TokenizerLimits.MaxVocabulary, "vocabulary entries"), ("merges", TokenizerLimits.MaxMerges, "merges") })
+        {
+            if (model.TryGetProperty(key, out var list) && Count(list) is var count && count > limit)
+            {
+                diagnostics.Error(key == "vocab" ? "too-many-tokens" : "too-many-merges", JsonLocation.Find(bytes, "model", key), "model." + key,
+                    Invariant($"the model has {count:N0} {what}; TClass reads at most {limit:N0} (the largest real tokenizer, Gemma 3's, has 262,144 tokens and 514,906 merges)."),
+                    "Check the file; it may have been generated wrongly.");
+                within = false;
+            }
+        }
+
+        return within;
+    }
+
+    /// <summary>The entries of a JSON object or array (both counts are kept by the parsed document), else 0.</summary>
+    private static int Count(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.GetPropertyCount(),
+        JsonValueKind.Array => element.GetArrayLength(),
+        _ => 0,
+    };
+
+    /// <summary>
+    /// Checks the normalizer, pre-tokenizer and decoder against <see cref="TokenizerLimits"/>: how many
+    /// steps, how long the text each inserts and each pattern, and how many times longer the
+    /// normalizer with the pre-tokenizer's replacements can make a text. Each problem is located at its step.
+    /// </summary>
+    private static bool PipelineWithinLimits(JsonElement root, byte[] bytes, DiagnosticBag diagnostics)
+    {
+        var within = true;
+        var growth = 1.0;
+        foreach (var (key, list) in new[] { ("normalizer", "normalizers"), ("pre_tokenizer", "pretokenizers"), ("decoder", "decoders") })
+        {
+            var steps = 0;
+            if (root.TryGetProperty(key, out var top))
+            {
+                Check(top, [key]);
+            }
+
+            void Check(JsonElement step, List<object> path)
+            {
+                if (step.ValueKind != JsonValueKind.Object || steps > TokenizerLimits.MaxSteps)
+                {
+                    return;
+                }
+
+                var type = Text(step, "type");
+                if (type == "Sequence" && step.TryGetProperty(list, out var inner) && inner.ValueKind == JsonValueKind.Array)
+                {
+                    var i = 0;
+                    foreach (var item in inner.EnumerateArray())
+                    {
+                        Check(item, [.. path, list, i++]);
+                    }
+
+                    return;
+                }
+
+                if (++steps > TokenizerLimits.MaxSteps)
+                {
+                    Refuse("too-many-steps", path, Invariant($"the {key} has more than {TokenizerLimits.MaxSteps} steps; real ones have a few."),
+                        "Check the file; it may have been generated wrongly.");
+                    return;
+                }
+
+                foreach (var field in (string[])["content", "prepend", "replacement"])
+                {
+                    if (Text(step, field) is { Length: > TokenizerLimits.MaxInsertedText } text)
+                    {
+                        Refuse("inserted-text-too-long", [.. path, field],
+                            Invariant($"the {type ?? "untyped"} step inserts a text of {text.Length:N0} characters; TClass accepts at most {TokenizerLimits.MaxInsertedText} (real ones insert one, such as ▁)."),
+                            "Check the file; a replacement or a prefix is a character or two.");
+                    }
+                }
+
+                var pattern = step.TryGetProperty("pattern", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
+                if (Text(pattern, "Regex") is { Length: > TokenizerLimits.MaxPatternLength } regex)
+                {
+                    Refuse("pattern-too-long", [.. path, "pattern", "Regex"],
+                        Invariant($"the {type ?? "untyped"} step's pattern has {regex.Length:N0} characters; TClass accepts at most {TokenizerLimits.MaxPatternLength:N0} (real ones have a few hundred)."),
+                        "Check the file; it may have been generated wrongly.");
+                }
+
+                // What a step can multiply the length of a text by: a replacement of each occurrence, or of each space.
+                var (from, to) = (key, type) switch
+                {
+                    ("normalizer", "Replace") => (Text(pattern, "String"), Text(step, "content")),
+                    ("pre_tokenizer", "Metaspace") => (" ", Text(step, "replacement")),
+                    _ => (null, null),
+                };
+                if (key == "normalizer" && type == "Replace" && from is "")
+                {
+                    Refuse("empty-pattern", [.. path, "pattern", "String"], "a Replace step with an empty pattern matches between every two characters.",
+                        "Check the file; a Replace step names the text it replaces.");
+                }
+                else if (from is { Length: > 0 } && to is { Length: <= TokenizerLimits.MaxInsertedText } && to.Length > from.Length
+                    && growth <= TokenizerLimits.MaxNormalizerGrowth && (growth *= (double)to.Length / from.Length) > TokenizerLimits.MaxNormalizerGrowth)
+                {
+                    Refuse("normalizer-expands", path,
+                        Invariant($"with this step the normalizer can make a text {growth:N0} times longer; TClass refuses more than {TokenizerLimits.MaxNormalizerGrowth} times (real normalizers keep its length)."),
+                        "Check the file; replacements that each lengthen the text multiply one another.");
+                }
+            }
+        }
+
+        return within;
+
+        void Refuse(string code, List<object> path, string message, string fix)
+        {
+            diagnostics.Error(code, JsonLocation.Find(bytes, [.. path]), PathText(path), message, fix);
+            within = false;
+        }
+    }
+
+    /// <summary>A JSON path as diagnostics show it, e.g. <c>normalizer.normalizers[3].content</c>.</summary>
+    private static string PathText(List<object> path) =>
+        string.Concat(path.Select((step, i) => step is int index ? $"[{index}]" : (i == 0 ? "" : ".") + step));
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
     private sealed record AddedToken(int Id, string Content, bool Special);
 
     private static List<AddedToken> AddedTokens(JsonElement root, byte[] bytes, DiagnosticBag diagnostics)
@@ -69,18 +210,28 @@ internal static class HuggingFaceTokenizerJson
             return tokens;
         }
 
-        var index = 0;
+        var (index, reported) = (0, 0);
         foreach (var entry in list.EnumerateArray())
         {
+            var content = Text(entry, "content");
             if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("id", out var id) && Id(id) is { } value
-                && Text(entry, "content") is { Length: > 0 } content)
+                && content is { Length: > 0 and <= TokenizerLimits.MaxAddedTokenLength })
             {
                 tokens.Add(new AddedToken(value, content, entry.TryGetProperty("special", out var special) && special.ValueKind == JsonValueKind.True));
             }
-            else
+            else if (reported++ < MaxReported)
             {
-                diagnostics.Error("invalid-added-token", JsonLocation.Find(bytes, "added_tokens", index), $"added_tokens[{index}]",
-                    "an added token needs a non-negative integer id and a non-empty content.", "Correct or remove the entry.");
+                if (content is { Length: > TokenizerLimits.MaxAddedTokenLength })
+                {
+                    diagnostics.Error("added-token-too-long", JsonLocation.Find(bytes, "added_tokens", index, "content"), $"added_tokens[{index}].content",
+                        Invariant($"an added token of {content.Length:N0} characters is longer than the {TokenizerLimits.MaxAddedTokenLength:N0} that TClass reads (real ones are a few dozen)."),
+                        "Check the file; an added token is a special token or a short piece of text.");
+                }
+                else
+                {
+                    diagnostics.Error("invalid-added-token", JsonLocation.Find(bytes, "added_tokens", index), $"added_tokens[{index}]",
+                        "an added token needs a non-negative integer id and a non-empty content.", "Correct or remove the entry.");
+                }
             }
 
             index++;
@@ -122,7 +273,7 @@ internal static class HuggingFaceTokenizerJson
             {
                 var pair = merge.ValueKind switch
                 {
-                    JsonValueKind.String => merge.GetString()!.Split(' ') is [var l, var r] ? (l, r) : default,
+                    JsonValueKind.String => merge.GetString()!.Split(' ') is [var l, var r] ? (l, r) : default((string, string)?),
                     JsonValueKind.Array when merge.GetArrayLength() == 2 && merge[0].ValueKind == JsonValueKind.String && merge[1].ValueKind == JsonValueKind.String
                         => (merge[0].GetString()!, merge[1].GetString()!),
                     _ => default((string, string)?),
@@ -217,10 +368,16 @@ internal static class HuggingFaceTokenizerJson
             if (ignoreMerges)
             {
                 // A word found whole in the vocabulary is one token: tiktoken's rule, with the ids as ranks.
-                var ranks = new StringBuilder();
-                foreach (var (token, id) in vocab.OrderBy(e => e.Value))
+                var ranked = vocab.OrderBy(e => e.Value).Select(e => (Bytes: TokenText.ToBytes(e.Key, spelling) ?? Encoding.UTF8.GetBytes(e.Key), Id: e.Value)).ToList();
+                if (TiktokenRanks.MissingBytes(ranked.Select(r => r.Bytes)) is { } missing)
                 {
-                    ranks.Append(Convert.ToBase64String(TokenText.ToBytes(token, spelling) ?? Encoding.UTF8.GetBytes(token))).Append(' ').Append(id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+                    return (null, missing);
+                }
+
+                var ranks = new StringBuilder();
+                foreach (var (token, id) in ranked)
+                {
+                    ranks.Append(Convert.ToBase64String(token)).Append(' ').Append(id.ToString(CultureInfo.InvariantCulture)).Append('\n');
                 }
 
                 using var stream = new MemoryStream(Encoding.ASCII.GetBytes(ranks.ToString()));
@@ -443,7 +600,7 @@ internal static class HuggingFaceTokenizerJson
         var special = added.Where(a => a.Special).Select(a => a.Content).ToHashSet(StringComparer.Ordinal);
         var pieces = new HashSet<string>(StringComparer.Ordinal);
         var tokens = ImmutableArray.CreateBuilder<byte[]>();
-        var index = 0;
+        var (index, reported) = (0, 0);
         foreach (var entry in vocab.EnumerateArray())
         {
             if (entry.ValueKind == JsonValueKind.Array && entry.GetArrayLength() == 2 && entry[0].ValueKind == JsonValueKind.String && entry[1].ValueKind == JsonValueKind.Number)
@@ -455,7 +612,7 @@ internal static class HuggingFaceTokenizerJson
                     tokens.Add(TokenText.ToBytes(piece, TokenSpelling.Metaspace)!);
                 }
             }
-            else
+            else if (reported++ < MaxReported)
             {
                 diagnostics.Error("invalid-vocab-entry", JsonLocation.Find(bytes, "model", "vocab", index), $"model.vocab[{index}]",
                     "a Unigram vocabulary entry is [piece, score].", "Check the file.");

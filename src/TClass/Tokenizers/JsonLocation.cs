@@ -37,7 +37,7 @@ internal static class JsonLocation
             // The file is malformed after the point looked for; the deepest position found stands.
         }
 
-        return found < 0 ? SourcePosition.WholeFile : PositionOf(json, found);
+        return found < 0 ? SourcePosition.WholeFile : SourcePosition.Of(json, found);
     }
 
     /// <summary>Moves from the current container's start to the value of <paramref name="step"/>.</summary>
@@ -74,14 +74,5 @@ internal static class JsonLocation
             default:
                 return false;
         }
-    }
-
-    private static SourcePosition PositionOf(ReadOnlySpan<byte> json, long offset)
-    {
-        var before = json[..(int)offset];
-        var line = before.Count((byte)'\n') + 1;
-        var lineStart = before.LastIndexOf((byte)'\n') + 1;
-        var column = System.Text.Encoding.UTF8.GetCharCount(before[lineStart..]) + 1;
-        return new SourcePosition(line, column);
     }
 }

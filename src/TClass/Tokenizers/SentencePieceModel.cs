@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Google.Protobuf;
 using Microsoft.ML.Tokenizers;
 using TClass.Diagnostics;
@@ -13,7 +14,8 @@ namespace TClass.Tokenizers;
 internal static class SentencePieceModel
 {
     // sentencepiece_model.proto: ModelProto.pieces = 1, ModelProto.trainer_spec = 2;
-    // SentencePiece.piece = 1, .score = 2, .type = 3; TrainerSpec.model_type = 3 (1 unigram, 2 BPE, 3 word, 4 char).
+    // ModelProto.normalizer_spec = 3; SentencePiece.piece = 1, .score = 2, .type = 3 (absent: score 0, type NORMAL);
+    // TrainerSpec.model_type = 3 (1 unigram, 2 BPE, 3 word, 4 char).
     private const int PieceNormal = 1;
     private const int PieceControl = 3;
     private const int PieceUnknown = 2;
@@ -26,6 +28,7 @@ internal static class SentencePieceModel
         var pieces = new List<Piece>();
         var modelType = 1;
         var byteFallback = false;
+        var (trainerSpec, normalizerSpec) = (false, false);
         try
         {
             var input = new CodedInputStream(bytes);
@@ -35,10 +38,23 @@ internal static class SentencePieceModel
                 switch (WireFormat.GetTagFieldNumber(tag))
                 {
                     case 1 when WireFormat.GetTagWireType(tag) == WireFormat.WireType.LengthDelimited:
+                        if (pieces.Count == TokenizerLimits.MaxVocabulary)
+                        {
+                            diagnostics.Error("too-many-tokens", SourcePosition.WholeFile, "pieces",
+                                string.Create(CultureInfo.InvariantCulture, $"{name} has more than {TokenizerLimits.MaxVocabulary:N0} pieces; TClass reads at most that many (the largest real vocabulary, Gemma 3's, holds 262,144)."),
+                                "Check the file; it may have been generated wrongly.");
+                            return null;
+                        }
+
                         pieces.Add(ReadPiece(pieces.Count, input.ReadBytes()));
                         break;
                     case 2 when WireFormat.GetTagWireType(tag) == WireFormat.WireType.LengthDelimited:
                         (modelType, byteFallback) = ReadTrainerSpec(input.ReadBytes());
+                        trainerSpec = true;
+                        break;
+                    case 3 when WireFormat.GetTagWireType(tag) == WireFormat.WireType.LengthDelimited:
+                        input.SkipLastField();
+                        normalizerSpec = true;
                         break;
                     default:
                         input.SkipLastField();
@@ -67,14 +83,20 @@ internal static class SentencePieceModel
             : null;
         Tokenizer? encoder = null;
         string? note = null;
-        if (modelType is 1 or 2)
+        if (!trainerSpec || !normalizerSpec)
+        {
+            // Microsoft.ML.Tokenizers reads the model type and the whitespace rules from these and fails without them.
+            note = $"not built: the model has no {(trainerSpec ? "normalizer_spec" : "trainer_spec")}, which says how SentencePiece encodes; the pieces are read as they are";
+        }
+        else if (modelType is 1 or 2)
         {
             try
             {
                 using var stream = new MemoryStream(bytes, writable: false);
                 encoder = SentencePieceTokenizer.Create(stream, addBeginningOfSentence: false, addEndOfSentence: false);
             }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or InvalidProtocolBufferException or NotSupportedException)
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or InvalidProtocolBufferException or NotSupportedException
+                or KeyNotFoundException or IndexOutOfRangeException or NullReferenceException)
             {
                 note = "Microsoft.ML.Tokenizers could not build it: " + e.Message;
             }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
@@ -13,6 +15,9 @@ namespace TClass.Tokenizers;
 /// </summary>
 internal static class TiktokenRanks
 {
+    /// <summary>At most this many problems are reported for one file.</summary>
+    private const int MaxReported = 20;
+
     /// <summary>
     /// tiktoken files carry no pre-tokenizer pattern; the cl100k_base pattern (also Llama 3's) is used.
     /// </summary>
@@ -36,18 +41,45 @@ internal static class TiktokenRanks
         }
 
         Tokenizer? encoder = null;
-        string? note = "pre-tokenized with the cl100k_base pattern (tiktoken files do not carry their own)";
-        try
+        var note = MissingBytes(ranked);
+        if (note is null)
         {
-            using var stream = new MemoryStream(bytes, writable: false);
-            encoder = TiktokenTokenizer.Create(stream, new RegexPreTokenizer(new Regex(DefaultPattern, RegexOptions.CultureInvariant), null), null, null);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
-        {
-            note = "Microsoft.ML.Tokenizers could not build it: " + e.Message;
+            note = "pre-tokenized with the cl100k_base pattern (tiktoken files do not carry their own)";
+            try
+            {
+                using var stream = new MemoryStream(bytes, writable: false);
+                encoder = TiktokenTokenizer.Create(stream, new RegexPreTokenizer(new Regex(DefaultPattern, RegexOptions.CultureInvariant), null), null, null);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or KeyNotFoundException)
+            {
+                note = "Microsoft.ML.Tokenizers could not build it: " + e.Message;
+            }
         }
 
         return From(path, ranked, encoder, note, configVocab);
+    }
+
+    /// <summary>
+    /// Why tiktoken cannot encode text with <paramref name="tokens"/>, or null. It splits what its
+    /// merges do not cover into single bytes and looks each up: every one of the 256 must be a token.
+    /// </summary>
+    public static string? MissingBytes(IEnumerable<byte[]> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var present = new bool[256];
+        var count = 0;
+        foreach (var token in tokens)
+        {
+            if (token.Length == 1 && !present[token[0]])
+            {
+                present[token[0]] = true;
+                count++;
+            }
+        }
+
+        return count == present.Length ? null
+            : string.Create(CultureInfo.InvariantCulture,
+                $"not built: {present.Length - count} of the 256 single bytes (the first 0x{Array.IndexOf(present, false):X2}) are not tokens, and tiktoken needs each byte as a token to encode any text");
     }
 
     /// <summary>A tokenizer file from ranked tokens (also used for the library's cl100k_base and o200k_base data).</summary>
@@ -81,28 +113,64 @@ internal static class TiktokenRanks
         return From(encoding, ranked, TiktokenTokenizer.CreateForEncoding(encoding), null, null);
     }
 
-    /// <summary>The tokens in rank order, or null with diagnostics (line and column of each bad line).</summary>
+    /// <summary>
+    /// The tokens in rank order, or null with diagnostics (line and column of each bad line, of a token
+    /// or rank listed twice, and of the line past <see cref="TokenizerLimits.MaxVocabulary"/>).
+    /// </summary>
     public static List<byte[]>? Parse(byte[] bytes, DiagnosticBag diagnostics)
     {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(diagnostics);
         var entries = new List<(int Rank, byte[] Token)>();
+        var tokenLines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rankLines = new Dictionary<int, int>();
         var reported = 0;
         var line = 0;
-        foreach (var raw in Encoding.ASCII.GetString(bytes).Split('\n'))
+        var rest = bytes.AsSpan();
+        var buffer = new byte[64];
+        while (!rest.IsEmpty)
         {
+            var end = rest.IndexOf((byte)'\n');
+            var text = (end < 0 ? rest : rest[..end]).TrimEnd((byte)'\r');
+            rest = end < 0 ? [] : rest[(end + 1)..];
             line++;
-            var text = raw.TrimEnd('\r');
-            if (text.Length == 0)
+            if (text.IsEmpty)
             {
                 continue;
             }
 
-            var token = new byte[text.Length];
-            if (text.Split(' ') is [var encoded, var rank] && int.TryParse(rank, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-                && Convert.TryFromBase64String(encoded, token, out var written))
+            if (entries.Count == TokenizerLimits.MaxVocabulary)
             {
-                entries.Add((value, token[..written]));
+                diagnostics.Error("too-many-tokens", new SourcePosition(line, 1), "",
+                    string.Create(CultureInfo.InvariantCulture, $"the file has more than {TokenizerLimits.MaxVocabulary:N0} tokens; TClass reads at most that many (the largest real vocabulary, Gemma 3's, holds 262,144)."),
+                    "Check the file; it may have been generated wrongly.");
+                return null;
             }
-            else if (reported++ < 20)
+
+            var space = text.IndexOf((byte)' ');
+            if (space > 0 && Base64.GetMaxDecodedFromUtf8Length(space) > buffer.Length)
+            {
+                buffer = new byte[Base64.GetMaxDecodedFromUtf8Length(space)];
+            }
+
+            if (space > 0 && int.TryParse(text[(space + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var rank)
+                && Base64.DecodeFromUtf8(text[..space], buffer, out var consumed, out var written) == OperationStatus.Done && consumed == space)
+            {
+                var token = buffer[..written];
+                var key = Encoding.Latin1.GetString(token);
+                if (tokenLines.TryAdd(key, line) && rankLines.TryAdd(rank, line))
+                {
+                    entries.Add((rank, token));
+                }
+                else if (reported++ < MaxReported)
+                {
+                    var twice = tokenLines[key] != line;
+                    diagnostics.Error(twice ? "duplicate-tiktoken-token" : "duplicate-tiktoken-rank", new SourcePosition(line, twice ? 1 : space + 2), "",
+                        string.Create(CultureInfo.InvariantCulture, $"the {(twice ? "token" : "rank")} of this line is already on line {(twice ? tokenLines[key] : rankLines[rank])}."),
+                        "Check the file; each token has one rank and each rank one token.");
+                }
+            }
+            else if (reported++ < MaxReported)
             {
                 diagnostics.Error("invalid-tiktoken-line", new SourcePosition(line, 1), "", "a tiktoken line is a base64 token, a space and its rank.", "Check the file.");
             }

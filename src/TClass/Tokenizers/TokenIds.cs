@@ -26,6 +26,11 @@ internal static class TokenIds
         {
             var ids = new Dictionary<string, int>(StringComparer.Ordinal);
             var lines = text.Split('\n');
+            if (lines.Length > TokenizerLimits.MaxVocabulary + 1)
+            {
+                return null;
+            }
+
             for (var i = 0; i < lines.Length; i++)
             {
                 var token = lines[i].TrimEnd('\r');
@@ -46,6 +51,13 @@ internal static class TokenIds
         using var document = ModelFolder.Json("tokenizer.json", bytes, new DiagnosticBag("tokenizer.json"));
         if (document?.RootElement is not { ValueKind: JsonValueKind.Object } root
             || !root.TryGetProperty("model", out var model) || model.ValueKind != JsonValueKind.Object || !model.TryGetProperty("vocab", out var vocab))
+        {
+            return null;
+        }
+
+        // A vocabulary past the reader's limit is not a real one; the rows are then matched by index.
+        if ((vocab.ValueKind == JsonValueKind.Object ? vocab.GetPropertyCount() : vocab.ValueKind == JsonValueKind.Array ? vocab.GetArrayLength() : 0) > TokenizerLimits.MaxVocabulary
+            || root.TryGetProperty("added_tokens", out var listed) && listed.ValueKind == JsonValueKind.Array && listed.GetArrayLength() > TokenizerLimits.MaxAddedTokens)
         {
             return null;
         }

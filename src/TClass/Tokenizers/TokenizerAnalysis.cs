@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using TClass.Diagnostics;
+using TClass.ModelFiles;
 
 namespace TClass.Tokenizers;
 
@@ -68,6 +69,10 @@ public sealed record TokenizerAnalysis(
         {
             note = "not measured: the file's pre-tokenizer pattern took too long on the evaluation text (a pattern that backtracks without bound)";
         }
+        catch (NormalizerLimitException e)
+        {
+            note = "not measured: " + e.Message;
+        }
 
         return new TokenizerAnalysis(tokenizer.Path, tokenizer.Describe(), VocabularyProfile.Of(tokenizer, fingerprint),
             efficiency, note, comparisons, descriptions, verdict);
@@ -99,7 +104,7 @@ public sealed record TokenizerAnalysis(
                 continue;
             }
 
-            if (!File.Exists(other) && !Directory.Exists(other))
+            if (!ModelFolder.Exists(other))
             {
                 diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "unknown-reference", "<command line>", 0, 0, "--against",
                     $"'{other}' is neither a reference tokenizer nor a file.",

@@ -20,29 +20,72 @@ public static class TokenizerReader
     /// <summary>The file names looked for in a folder, in order of preference (then the first <c>*.tiktoken</c>).</summary>
     public static readonly ImmutableArray<string> FileNames = ["tokenizer.json", "tokenizer.model"];
 
-    /// <summary>The name of the tokenizer file in <paramref name="folder"/>, in order of preference, or null.</summary>
-    public static string? FileIn(string folder) =>
-        FileNames.FirstOrDefault(n => File.Exists(Path.Combine(folder, n)))
-        ?? Directory.EnumerateFiles(folder, "*.tiktoken").Select(Path.GetFileName).Order(StringComparer.Ordinal).FirstOrDefault();
+    /// <summary>
+    /// The name of the tokenizer file in <paramref name="folder"/>, in order of preference, or null. A
+    /// regular file is preferred; failing one, an entry of a looked-for name that is something else
+    /// (a folder, a pipe, a broken link) is named, so that reading it says why it is not read.
+    /// </summary>
+    public static string? FileIn(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var candidates = FileNames.Concat(Tiktoken(folder)).ToList();
+        return candidates.FirstOrDefault(n => ModelFolder.IsRegularFile(Path.Combine(folder, n)))
+            ?? candidates.FirstOrDefault(n => ModelFolder.Exists(Path.Combine(folder, n)));
+    }
+
+    /// <summary>The <c>*.tiktoken</c> files of <paramref name="folder"/>, in order; none when it cannot be listed.</summary>
+    private static List<string> Tiktoken(string folder)
+    {
+        try
+        {
+            return ModelFolder.IsFolder(folder)
+                ? [.. Directory.EnumerateFiles(folder, "*.tiktoken").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)]
+                : [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
 
     /// <summary>Reads the tokenizer at <paramref name="path"/> (a file, or a folder holding one).</summary>
     public static TokenizerReadResult Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var (folder, name) = Locate(path);
-        var file = name is null ? path : Path.Combine(folder, name);
+        if (ModelFolder.IsFolder(path))
+        {
+            return ReadIn(path, FileIn(path));
+        }
+
+        if (!ModelFolder.Exists(path))
+        {
+            return ReadIn(path, null);
+        }
+
+        var full = Path.GetFullPath(path);
+        return ReadIn(Path.GetDirectoryName(full) ?? full, Path.GetFileName(full));
+    }
+
+    /// <summary>
+    /// Reads the tokenizer file <paramref name="name"/> of <paramref name="folder"/> as a file, whatever
+    /// it is: a folder, a pipe or a link out of the folder is reported, never opened.
+    /// </summary>
+    internal static TokenizerReadResult ReadIn(string folder, string? name)
+    {
+        var file = name is null ? folder : Path.Combine(folder, name);
         var diagnostics = new DiagnosticBag(file);
         if (name is null)
         {
-            diagnostics.Error(Directory.Exists(path) ? "no-tokenizer" : "not-found", SourcePosition.WholeFile, "",
-                Directory.Exists(path) ? "the folder holds no tokenizer.json, tokenizer.model or *.tiktoken file." : "the file does not exist.",
+            var isFolder = ModelFolder.IsFolder(folder);
+            diagnostics.Error(isFolder ? "no-tokenizer" : "not-found", SourcePosition.WholeFile, "",
+                isFolder ? "the folder holds no tokenizer.json, tokenizer.model or *.tiktoken file." : "the file does not exist.",
                 "Point at a tokenizer.json, a SentencePiece tokenizer.model, a tiktoken file, or a folder holding one.");
             return new TokenizerReadResult(null, diagnostics.ToImmutableSorted());
         }
 
         var files = new ModelFolder(folder, diagnostics);
         var bytes = files.Bytes(name, ModelFolder.MaxTokenizerFile);
-        var configVocab = ConfigVocab(files);
+        var configVocab = bytes is null ? null : ConfigVocab(files);
         TokenizerFile? tokenizer = null;
         if (bytes is not null)
         {
@@ -54,16 +97,6 @@ public static class TokenizerReader
         }
 
         return new TokenizerReadResult(diagnostics.HasErrors ? null : tokenizer, diagnostics.ToImmutableSorted());
-    }
-
-    private static (string Folder, string? Name) Locate(string path)
-    {
-        if (Directory.Exists(path))
-        {
-            return (path, FileIn(path));
-        }
-
-        return File.Exists(path) ? (Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileName(path)) : (path, null);
     }
 
     /// <summary>The <c>vocab_size</c> of the <c>config.json</c> beside the tokenizer (the text model's, for multimodal configs).</summary>
