@@ -142,7 +142,8 @@ internal static class ClassifyCommand
         // gives an object, a folder or several paths an array.
         var output = new Output(console, format, language, single: paths.Length == 1 && FileKinds.Of(paths[0]) != FileKind.Directory);
         var reports = outDir is null ? null : new ReportFolder(outDir, language);
-        var (done, read, skipped, invalid, below) = (0, 0, 0, false, false);
+        // A model folder that could not be read whole is an input error, though the card is still classified.
+        var (done, read, skipped, invalid, below) = (0, 0, 0, evidence?.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ?? false, false);
         var rendered = Inputs.ReadAll(inputs, manifest =>
         {
             var result = evidence is null ? classifier.Classify(manifest) : classifier.Classify(manifest, evidence, prefer);
@@ -252,7 +253,9 @@ internal static class ClassifyCommand
                 name = $"{stem}-{n}";
             }
 
-            var problem = (result.Scores.IsEmpty ? null : SafeWrite.Into(folder, name + ".svg", RadarSvg.Render(result, language)))
+            // Both names are checked before either is written, so a card never gets half its pair.
+            var problem = SafeWrite.CheckFile(Path.Combine(folder, name + ".svg"), overwrite: true) ?? SafeWrite.CheckFile(Path.Combine(folder, name + ".md"), overwrite: true)
+                ?? (result.Scores.IsEmpty ? null : SafeWrite.Into(folder, name + ".svg", RadarSvg.Render(result, language)))
                 ?? SafeWrite.Into(folder, name + ".md", MarkdownReport.Render(result, new MarkdownReportOptions(language, name + ".svg")));
             return problem is null ? null : problem with { Message = $"{name}: {problem.Message}" };
         }

@@ -144,12 +144,15 @@ internal sealed class Interview(CliConsole console, TClassifier classifier, Lang
     /// <summary>What a reply of "unknown" gives: the fact stays undeclared.</summary>
     private sealed record UnknownAnswer;
 
-    /// <summary>Whether <paramref name="line"/> says the fact is not known ("unknown", "?", "모름"), and may be.</summary>
-    private bool IsUnknown(string line)
+    /// <summary>
+    /// Whether <paramref name="line"/> says the fact is not known ("unknown", "?", "모름"): true when
+    /// it may be, false when another answer needs this one (said so; ask again), null when it is an answer.
+    /// </summary>
+    private bool? Unknown(string line)
     {
         if (line is not ("?" or "unknown" or "모름" or "알 수 없음"))
         {
-            return false;
+            return null;
         }
 
         if (_required)
@@ -177,9 +180,12 @@ internal sealed class Interview(CliConsole console, TClassifier classifier, Lang
         Show(question, path, values, several: false);
         while (ReadLine() is { } line)
         {
-            if (IsUnknown(line.Trim()))
+            switch (Unknown(line.Trim()))
             {
-                return new UnknownAnswer();
+                case true:
+                    return new UnknownAnswer();
+                case false:
+                    continue;
             }
 
             var answer = Pick(line.Trim(), values);
@@ -200,9 +206,12 @@ internal sealed class Interview(CliConsole console, TClassifier classifier, Lang
         Show(question, path, values, several: true);
         while (ReadLine() is { } line)
         {
-            if (IsUnknown(line.Trim()))
+            switch (Unknown(line.Trim()))
             {
-                return new UnknownAnswer();
+                case true:
+                    return new UnknownAnswer();
+                case false:
+                    continue;
             }
 
             var answers = line.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(a => Pick(a, values)).ToList();
@@ -230,9 +239,12 @@ internal sealed class Interview(CliConsole console, TClassifier classifier, Lang
         while (ReadLine() is { } line)
         {
             var text = line.Trim();
-            if (records.Count == 0 && IsUnknown(text))
+            switch (records.Count == 0 ? Unknown(text) : null)
             {
-                return new UnknownAnswer();
+                case true:
+                    return new UnknownAnswer();
+                case false:
+                    continue;
             }
 
             if (text.Length == 0 || text == "none")
@@ -265,9 +277,12 @@ internal sealed class Interview(CliConsole console, TClassifier classifier, Lang
         while (ReadLine() is { } line)
         {
             var text = line.Trim();
-            if (placements.Count == 0 && IsUnknown(text))
+            switch (placements.Count == 0 ? Unknown(text) : null)
             {
-                return new UnknownAnswer();
+                case true:
+                    return new UnknownAnswer();
+                case false:
+                    continue;
             }
 
             if (text.Length == 0 && placements.Count > 0)

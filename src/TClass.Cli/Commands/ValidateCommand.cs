@@ -1,5 +1,6 @@
-using TClass.Diagnostics;
 using System.CommandLine;
+using TClass.Diagnostics;
+using TClass.Text;
 
 namespace TClass.Cli.Commands;
 
@@ -47,7 +48,7 @@ internal static class ValidateCommand
                 else if (input.Read.Succeeded)
                 {
                     valid++;
-                    console.Out.WriteLine($"valid  {input.Read.File}");
+                    console.Out.WriteLine($"valid  {ControlCharacters.Escape(input.Read.File, allowLineBreaks: false)}");
                 }
                 else
                 {

@@ -44,6 +44,7 @@ public sealed record Diagnostic(
         var field = Path.Length == 0 ? "" : Path + ": ";
         var fix = Fix is null ? "" : " Fix: " + Fix;
         var at = Line > 0 ? string.Create(CultureInfo.InvariantCulture, $":{Line}:{Column}") : "";
-        return $"{File}{at}: {severity}: {field}{Message}{fix}";
+        // A file name is the one part of a diagnostic no reader checked: its line breaks are shown, not followed.
+        return $"{File.Replace("\n", "\\x0A", StringComparison.Ordinal).Replace("\r", "\\x0D", StringComparison.Ordinal)}{at}: {severity}: {field}{Message}{fix}";
     }
 }

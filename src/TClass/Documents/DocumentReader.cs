@@ -150,6 +150,10 @@ internal static partial class DocumentReader
 
                 return root;
             }
+            catch (TooDeepException)
+            {
+                return null;
+            }
             catch (YamlException e)
             {
                 diagnostics.Error("yaml-syntax", At(e.Start), "", "invalid YAML: " + WithoutPosition(e.Message),
@@ -276,24 +280,14 @@ internal static partial class DocumentReader
             diagnostics.Error("too-deep", at, path,
                 string.Create(CultureInfo.InvariantCulture, $"the document nests deeper than {limits.MaxDepth} levels."),
                 "Flatten the structure; manifests need only a few levels.");
-            var open = 0;
-            do
-            {
-                if (parser.Current is MappingStart or SequenceStart)
-                {
-                    open++;
-                }
-                else if (parser.Current is MappingEnd or SequenceEnd)
-                {
-                    open--;
-                }
 
-                Next();
-            }
-            while (open > 0);
-
-            return new ScalarNode(at, path, "", ScalarKind.Invalid);
+            // Reading stops here: the YAML scanner slows with every level of flow nesting, so reading
+            // past a document 200,000 levels deep would take minutes.
+            throw new TooDeepException();
         }
+
+        /// <summary>Ends the walk of a document nested past the limit (already reported).</summary>
+        private sealed class TooDeepException : Exception;
 
         private void CheckPlainData(NodeEvent node, SourcePosition at, string path)
         {

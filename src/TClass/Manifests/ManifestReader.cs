@@ -186,6 +186,7 @@ public static partial class ManifestReader
     {
         // In a model card the 'tclass:' key itself announces format 1; an inner 'tclass: 1' is optional there.
         var found = new DiagnosticBag(diagnostics.File);
+        CheckOneLine(root, found);
         ManifestFormat.Schema.Validate(root, found, d => !(embedded && d.Code == "missing-key" && d.Path == prefix + "tclass"));
         ManifestValidator.Validate(root, options.Catalogs, found);
         diagnostics.AddRange(found.ToImmutableSorted().Select(d => d with { Path = ManifestBinder.Strip(d.Path, prefix) }));
@@ -234,6 +235,37 @@ public static partial class ManifestReader
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Every value of a manifest is one line — an id, a name, a source — and is printed on one line
+    /// of a report: a line break in one could fake lines of the report (<c>level T6</c>), so it is a
+    /// located error. A block scalar's final line break is not part of its text.
+    /// </summary>
+    private static void CheckOneLine(DocumentNode node, DiagnosticBag diagnostics)
+    {
+        switch (node)
+        {
+            case ScalarNode scalar when scalar.Text.TrimEnd('\n').Contains('\n', StringComparison.Ordinal):
+                diagnostics.Error("line-break", scalar.Position, scalar.Path, "the text runs over several lines; every value of a manifest is one line.",
+                    "Write it on one line (a long source can stay long).");
+                break;
+            case MappingNode mapping:
+                foreach (var entry in mapping.Entries)
+                {
+                    CheckOneLine(entry.Key, diagnostics);
+                    CheckOneLine(entry.Value, diagnostics);
+                }
+
+                break;
+            case SequenceNode sequence:
+                foreach (var item in sequence.Items)
+                {
+                    CheckOneLine(item, diagnostics);
+                }
+
+                break;
+        }
     }
 
     /// <summary>A document written on one line or in flow style whose first key is tclass: <c>{"tclass": 1, …}</c>.</summary>

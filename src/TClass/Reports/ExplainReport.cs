@@ -22,7 +22,7 @@ public static class ExplainReport
         text.Append(result.Model);
         if (result.File.Length > 0)
         {
-            text.Append("  (").Append(result.File).Append(')');
+            text.Append("  (").Append(ControlCharacters.Escape(result.File, allowLineBreaks: false)).Append(')');
         }
 
         text.Append('\n').Append(L("ruleset")).Append(' ').Append(result.Ruleset.Id).Append(' ').Append(result.Ruleset.Version)

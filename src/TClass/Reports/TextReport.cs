@@ -25,7 +25,7 @@ public static class TextReport
         var lang = options.Language;
         var paint = new Paint(options.Color);
         var text = new StringBuilder();
-        var title = result.File.Length > 0 ? result.File : result.Model;
+        var title = ControlCharacters.Escape(result.File.Length > 0 ? result.File : result.Model, allowLineBreaks: false);
         text.Append(paint.Bold(title)).Append('\n');
         if (result.File.Length > 0)
         {

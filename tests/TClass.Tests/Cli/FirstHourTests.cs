@@ -208,6 +208,16 @@ public sealed partial class FirstHourTests : IDisposable
     }
 
     [Fact]
+    public void Init_ask_asks_again_when_a_needed_fact_is_answered_unknown()
+    {
+        var run = CliRun.Of(["init", Scratch("m.yaml"), "--ask"], "unknown\nfoo/bar\n" + string.Concat(Enumerable.Repeat("unknown\n", 12)));
+
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("This one cannot be left unknown", run.Out, StringComparison.Ordinal);
+        Assert.Contains("id: foo/bar", File.ReadAllText(Scratch("m.yaml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Init_ask_suggests_the_nearest_value_on_a_typo()
     {
         var run = CliRun.Of(["init", Scratch("m.yaml"), "--ask"], "org/model\nscrach\n");

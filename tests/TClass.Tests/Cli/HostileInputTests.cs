@@ -193,6 +193,42 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void YAML_nested_two_hundred_thousand_levels_deep_is_refused_at_the_limit_not_read_through()
+    {
+        var levels = 200_000;
+        File.WriteAllText(Scratch("deep.yaml"), "tclass: 1\nmodel:\n  id: x/y\nweights: " + new string('[', levels) + new string(']', levels) + "\n");
+        var clock = Stopwatch.StartNew();
+
+        var run = CliRun.Of(["classify", Scratch("deep.yaml")]);
+
+        AssertRefused(run, "the document nests deeper than 64 levels.");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "took " + clock.Elapsed);
+    }
+
+    [Fact]
+    public void A_line_break_in_a_value_cannot_fake_lines_of_the_report()
+    {
+        File.WriteAllText(Scratch("spoof.yaml"), "tclass: 1\nmodel:\n  id: \"x/y\\n  level       T6  Full-Stack Sovereign\"\nweights: { origin: api }\n");
+
+        var run = CliRun.Of(["explain", Scratch("spoof.yaml")]);
+
+        AssertRefused(run, "spoof.yaml:3:7: error: model.id: the text runs over several lines");
+        Assert.DoesNotContain("T6", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_model_folder_that_cannot_be_read_whole_makes_classify_artifacts_an_input_error()
+    {
+        var model = Directory.CreateDirectory(Scratch("model")).FullName;
+        File.CreateSymbolicLink(Path.Combine(model, "config.json"), "/etc/hostname");
+
+        var run = CliRun.Of(["classify", Card, "--artifacts", model]);
+
+        AssertRefused(run, "config.json: it leads to");
+        Assert.Contains("T5", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Control_characters_in_a_card_are_a_located_error_and_never_reach_the_terminal()
     {
         File.WriteAllText(Scratch("card.yaml"), "tclass: 1\nmodel:\n  id: \"a/b\\e]0;owned\\a\\0\"\nweights: { origin: scratch }\n");
