@@ -126,7 +126,7 @@ internal sealed partial class Explainer(Evaluation evaluation)
                 return any.Conditions.Where(c => c.Evaluate(evaluation.States) != wanted).SelectMany(c => Requirements(c, false));
             default:
                 // "any of these would do": the first is the requirement, the rest its alternatives.
-                var parts = condition is AllCondition a ? a.Conditions : ((AnyCondition)condition).Conditions;
+                var parts = ((JunctionCondition)condition).Conditions;
                 var options = parts.SelectMany(c => Requirements(c, holds)).ToList();
                 return options.Count == 0 ? [] : [options[0] with { Or = [.. options.Skip(1)] }];
         }

@@ -99,7 +99,11 @@ internal sealed class Atom(CompiledFact fact, AtomKind kind, ulong mask) : Compi
     }
 }
 
-internal sealed class AllCondition(ImmutableArray<CompiledCondition> conditions) : CompiledCondition
+/// <summary>
+/// A conjunction or disjunction under Kleene's three-valued logic: the first part with the deciding
+/// value (false for all, true for any) decides; otherwise an unknown part leaves it unknown.
+/// </summary>
+internal abstract class JunctionCondition(ImmutableArray<CompiledCondition> conditions, Tri deciding) : CompiledCondition
 {
     public ImmutableArray<CompiledCondition> Conditions { get; } = conditions;
 
@@ -107,13 +111,13 @@ internal sealed class AllCondition(ImmutableArray<CompiledCondition> conditions)
 
     public override Tri Evaluate(FactState[] states)
     {
-        var result = Tri.True;
+        var result = deciding == Tri.False ? Tri.True : Tri.False;
         foreach (var condition in Conditions)
         {
             var value = condition.Evaluate(states);
-            if (value == Tri.False)
+            if (value == deciding)
             {
-                return Tri.False;
+                return deciding;
             }
 
             if (value == Tri.Unknown)
@@ -139,45 +143,11 @@ internal sealed class AllCondition(ImmutableArray<CompiledCondition> conditions)
     }
 }
 
-internal sealed class AnyCondition(ImmutableArray<CompiledCondition> conditions) : CompiledCondition
-{
-    public ImmutableArray<CompiledCondition> Conditions { get; } = conditions;
+/// <summary>Every part holds.</summary>
+internal sealed class AllCondition(ImmutableArray<CompiledCondition> conditions) : JunctionCondition(conditions, Tri.False);
 
-    public override IEnumerable<Atom> Atoms => Conditions.SelectMany(c => c.Atoms);
-
-    public override Tri Evaluate(FactState[] states)
-    {
-        var result = Tri.False;
-        foreach (var condition in Conditions)
-        {
-            var value = condition.Evaluate(states);
-            if (value == Tri.True)
-            {
-                return Tri.True;
-            }
-
-            if (value == Tri.Unknown)
-            {
-                result = Tri.Unknown;
-            }
-        }
-
-        return result;
-    }
-
-    public override Atom? FirstUnknown(FactState[] states)
-    {
-        foreach (var condition in Conditions)
-        {
-            if (condition.FirstUnknown(states) is { } atom)
-            {
-                return atom;
-            }
-        }
-
-        return null;
-    }
-}
+/// <summary>Some part holds.</summary>
+internal sealed class AnyCondition(ImmutableArray<CompiledCondition> conditions) : JunctionCondition(conditions, Tri.True);
 
 internal sealed class NotCondition(CompiledCondition condition) : CompiledCondition
 {
