@@ -152,7 +152,7 @@ public sealed class HostileTokenizerTests : IDisposable
         for (var i = 0; i < 400_000; i++)
         {
             model.WriteTag(1, WireFormat.WireType.LengthDelimited);
-            model.WriteBytes(Message(m =>
+            model.WriteBytes(SentencePieceWriter.Message(m =>
             {
                 m.WriteTag(1, WireFormat.WireType.LengthDelimited);
                 m.WriteString(string.Create(CultureInfo.InvariantCulture, $"\u2581p{i}"));
@@ -177,13 +177,13 @@ public sealed class HostileTokenizerTests : IDisposable
         using var output = new MemoryStream();
         var model = new CodedOutputStream(output);
         model.WriteTag(1, WireFormat.WireType.LengthDelimited);
-        model.WriteBytes(Message(m =>
+        model.WriteBytes(SentencePieceWriter.Message(m =>
         {
             m.WriteTag(1, WireFormat.WireType.LengthDelimited);
             m.WriteString("\u2581a");
         }));
         model.WriteTag(2, WireFormat.WireType.LengthDelimited);
-        model.WriteBytes(Message(m =>
+        model.WriteBytes(SentencePieceWriter.Message(m =>
         {
             m.WriteTag(3, WireFormat.WireType.Varint);
             m.WriteEnum(2); // BPE
@@ -420,14 +420,5 @@ public sealed class HostileTokenizerTests : IDisposable
         Assert.Contains("error: pre_tokenizer.replacement:", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
-    }
-
-    private static ByteString Message(Action<CodedOutputStream> write)
-    {
-        using var buffer = new MemoryStream();
-        var stream = new CodedOutputStream(buffer);
-        write(stream);
-        stream.Flush();
-        return ByteString.CopyFrom(buffer.ToArray());
     }
 }

@@ -62,7 +62,8 @@ internal static class SentencePieceWriter
         return output.ToArray();
     }
 
-    private static ByteString Message(Action<CodedOutputStream> write)
+    /// <summary>The bytes <paramref name="write"/> writes, as an embedded protobuf message.</summary>
+    internal static ByteString Message(Action<CodedOutputStream> write)
     {
         using var buffer = new MemoryStream();
         var stream = new CodedOutputStream(buffer);
