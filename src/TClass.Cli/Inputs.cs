@@ -145,7 +145,8 @@ internal static class Inputs
             {
                 if (RealPath.Of(entry) is not { } target)
                 {
-                    problems.Add(Error(shown, "broken-link", "it is a link that leads nowhere (or in a loop); it is not read.", "Replace the link with the file it should point at."));
+                    var broken = BoundedRead.NotRegular(entry, FileKind.Missing);
+                    problems.Add(Error(shown, broken.Code, broken.Message, broken.Fix));
                     continue;
                 }
 

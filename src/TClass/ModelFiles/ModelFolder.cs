@@ -57,7 +57,8 @@ internal sealed class ModelFolder(string root, DiagnosticBag diagnostics)
         var real = RealPath.Of(path);
         if (real is null)
         {
-            Error(name, "broken-link", "it is a link that leads nowhere (or in a loop); it is not read.", "Replace the link with the file it should point at.");
+            var broken = BoundedRead.NotRegular(path, FileKind.Missing);
+            Error(name, broken.Code, broken.Message, broken.Fix);
             return null;
         }
 

@@ -371,6 +371,10 @@ internal sealed partial class RulesetLinter(Ruleset ruleset, RulesetBinder posit
     /// <summary>Questions on the longest path: an explanation longer than this cannot be followed.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>The nodes by id (the first of a duplicated id; duplicates are reported by <see cref="CheckIds"/>).</summary>
+    private Dictionary<string, RuleNode> NodesById =>
+        field ??= ruleset.Nodes.GroupBy(n => n.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
     private bool CheckNodeCount()
     {
         if (ruleset.Nodes.Length <= MaxNodes)
@@ -390,7 +394,7 @@ internal sealed partial class RulesetLinter(Ruleset ruleset, RulesetBinder posit
     /// </summary>
     private void CheckPaths()
     {
-        var byId = ruleset.Nodes.GroupBy(n => n.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var byId = NodesById;
         if (diagnostics.HasErrors || !byId.TryGetValue(ruleset.Root, out var root))
         {
             return;
@@ -433,7 +437,7 @@ internal sealed partial class RulesetLinter(Ruleset ruleset, RulesetBinder posit
     /// <summary>The root exists, there is no cycle, and every node can be reached from the root.</summary>
     private void CheckTree()
     {
-        var byId = ruleset.Nodes.GroupBy(n => n.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var byId = NodesById;
         if (!byId.TryGetValue(ruleset.Root, out var root))
         {
             diagnostics.Error("unknown-node", new SourcePosition(1, 1), "root", $"the root node '{ruleset.Root}' does not exist.",

@@ -48,7 +48,7 @@ internal static class ControlCharacters
     }
 
     /// <summary>Appends <paramref name="c"/> to <paramref name="builder"/>, escaped when unsafe.</summary>
-    public static void Append(StringBuilder builder, char c, bool allowLineBreaks = true)
+    private static void Append(StringBuilder builder, char c, bool allowLineBreaks)
     {
         if (!IsUnsafe(c, allowLineBreaks))
         {
