@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Globalization;
 using TClass.Catalogs;
 using TClass.Diagnostics;
@@ -122,10 +123,18 @@ internal static class ManifestBinder
             return null;
         }
 
-        return [.. node.Items(key)
-            .OfType<ScalarNode>()
-            .Select(s => ManifestSymbols.TryParse<TEnum>(s.Text, out var value) ? value : (TEnum?)null)
-            .OfType<TEnum>()];
+        // A loop rather than LINQ over TEnum: generic framework code over each enumeration would be
+        // compiled at start-up.
+        var values = new List<TEnum>();
+        foreach (var item in node.Items(key))
+        {
+            if (item is ScalarNode scalar && ManifestSymbols.TryParse<TEnum>(scalar.Text, out var value))
+            {
+                values.Add(value);
+            }
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(values.ToArray());
     }
 
     /// <summary>Where each field was written (its key, for fields of a mapping), by path, for later diagnostics.</summary>

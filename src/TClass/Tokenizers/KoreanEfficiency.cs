@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using System.Text;
 using Microsoft.ML.Tokenizers;
+using TClass.Diagnostics;
+using TClass.Documents;
+using TClass.Resources;
 
 namespace TClass.Tokenizers;
 
@@ -32,10 +35,16 @@ public sealed record RegisterEfficiency(string Register, int Characters, int Eoj
 /// <param name="Total">The whole text.</param>
 public sealed record KoreanEfficiency(ImmutableArray<RegisterEfficiency> Registers, RegisterEfficiency Total)
 {
-    private static readonly Lazy<(ImmutableArray<int> Cl100k, ImmutableArray<int> O200k)> Baselines = new(() =>
-        (Counts(TiktokenTokenizer.CreateForEncoding("cl100k_base")), Counts(TiktokenTokenizer.CreateForEncoding("o200k_base"))));
+    /// <summary>The encodings every tokenizer is compared with, as <c>baselines.yaml</c> names them.</summary>
+    public static readonly ImmutableArray<string> BaselineEncodings = ["cl100k_base", "o200k_base"];
 
-    /// <summary>Builds <c>cl100k_base</c> and <c>o200k_base</c> and counts their tokens on the bundled text, once per process.</summary>
+    private static readonly Lazy<(ImmutableArray<int> Cl100k, ImmutableArray<int> O200k)> Baselines = new(() =>
+    {
+        var stored = ReadBaselines(EmbeddedRules.Text("tokenizers/korean/baselines.yaml"));
+        return (stored[BaselineEncodings[0]], stored[BaselineEncodings[1]]);
+    });
+
+    /// <summary>Reads the stored baseline counts, once per process (they are constants of the text and the encodings).</summary>
     public static void Prepare() => _ = Baselines.Value;
 
     /// <summary>Measures <paramref name="tokenizer"/> on the bundled text, or null when it has no encoder.</summary>
@@ -56,8 +65,29 @@ public sealed record KoreanEfficiency(ImmutableArray<RegisterEfficiency> Registe
         return new KoreanEfficiency(registers, total);
     }
 
-    private static ImmutableArray<int> Counts(Tokenizer encoder) =>
+    /// <summary>Tokens <paramref name="encoder"/> spends on each register of the bundled text, in register order.</summary>
+    internal static ImmutableArray<int> Counts(Tokenizer encoder) =>
         [.. KoreanEvaluationText.BuiltIn.Registers.Select(r => r.Lines.Sum(line => Count(encoder, line, null)))];
+
+    /// <summary>
+    /// Reads <c>rules/tokenizers/korean/baselines.yaml</c>: per encoding, the tokens of each register, in
+    /// register order. Every encoding and every register must be there.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, ImmutableArray<int>> ReadBaselines(string yaml)
+    {
+        var diagnostics = new DiagnosticBag("rules/tokenizers/korean/baselines.yaml");
+        var baselines = DocumentReader.Read(yaml, diagnostics, DocumentLimits.Default).Map("baselines");
+        if (baselines is null || diagnostics.HasErrors)
+        {
+            throw new InvalidDataException("the baseline counts are not valid:\n" + string.Join("\n", diagnostics.ToImmutableSorted()));
+        }
+
+        return BaselineEncodings.ToDictionary(encoding => encoding, encoding => KoreanEvaluationText.RegisterNames
+            .Select(register => baselines.Map(encoding).Integer(register) is { } count and >= 0 and <= int.MaxValue
+                ? (int)count
+                : throw new InvalidDataException($"baselines.yaml has no count for {encoding} on the {register} register."))
+            .ToImmutableArray(), StringComparer.Ordinal);
+    }
 
     /// <summary>
     /// Tokens for one line. With byte fallback, a character missing from the vocabulary is spelled

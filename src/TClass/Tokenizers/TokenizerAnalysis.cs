@@ -86,7 +86,7 @@ public sealed record TokenizerAnalysis(
     {
         ArgumentNullException.ThrowIfNull(path);
 
-        // The references and the cl100k_base/o200k_base baselines load on another core while the file is read.
+        // The references and the stored cl100k_base/o200k_base counts load on another core while the file is read.
         var prepare = Task.Run(() =>
         {
             _ = ReferenceTokenizers.BuiltIn;

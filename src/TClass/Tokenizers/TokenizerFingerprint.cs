@@ -184,8 +184,16 @@ public sealed class TokenizerFingerprint
     public static ImmutableArray<TokenizerFingerprint> Read(byte[] data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        using var brotli = new BrotliStream(new MemoryStream(data, writable: false), CompressionMode.Decompress);
-        using var reader = new BinaryReader(brotli, Encoding.UTF8);
+        // Decompressed whole first: BinaryReader asks for a few bytes at a time, and each request
+        // straight to the BrotliStream costs a call into the decoder.
+        using var raw = new MemoryStream();
+        using (var brotli = new BrotliStream(new MemoryStream(data, writable: false), CompressionMode.Decompress))
+        {
+            brotli.CopyTo(raw);
+        }
+
+        raw.Position = 0;
+        using var reader = new BinaryReader(raw, Encoding.UTF8);
         if (reader.ReadUInt32() != Magic || reader.ReadByte() != FormatVersion
             || reader.Read7BitEncodedInt() != FirstMerges || reader.Read7BitEncodedInt() != SampleOneIn)
         {

@@ -33,3 +33,32 @@ public sealed class KoreanEvaluationTextTests
         Assert.Equal(19, register.HangulSyllables);
     }
 }
+
+/// <summary>
+/// The cl100k_base and o200k_base counts every report compares with are stored, not recomputed at run
+/// time; they must be exactly what the encodings of the packages TClass depends on spend on the text.
+/// </summary>
+public sealed class KoreanBaselineTests
+{
+    [Theory]
+    [InlineData("cl100k_base")]
+    [InlineData("o200k_base")]
+    public void The_stored_counts_are_what_the_encoding_spends_on_each_register(string encoding)
+    {
+        var stored = KoreanEfficiency.ReadBaselines(BuiltInText("tokenizers/korean/baselines.yaml"))[encoding];
+        var recomputed = KoreanEfficiency.Counts(Microsoft.ML.Tokenizers.TiktokenTokenizer.CreateForEncoding(encoding));
+        Assert.True(stored.SequenceEqual(recomputed),
+            $"rules/tokenizers/korean/baselines.yaml is stale for {encoding}: write {{ "
+            + string.Join(", ", KoreanEvaluationText.RegisterNames.Zip(recomputed, (r, n) => $"{r}: {n}")) + " }");
+    }
+
+    [Fact]
+    public void A_register_without_a_count_is_refused_not_read_as_zero()
+    {
+        const string yaml = "baselines:\n  cl100k_base: { news: 1 }\n  o200k_base: { news: 1 }\n";
+        var error = Assert.Throws<InvalidDataException>(() => KoreanEfficiency.ReadBaselines(yaml));
+        Assert.Contains("conversation", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string BuiltInText(string path) => TClass.Resources.EmbeddedRules.Text(path);
+}
