@@ -18,14 +18,21 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader I
             && Environment.GetEnvironmentVariable("TERM") != "dumb";
         var stderr = new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true, NewLine = "\n" };
         var status = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("TERM") != "dumb";
-        return Over(new StreamWriter(Console.OpenStandardOutput(), utf8) { AutoFlush = true, NewLine = "\n" }, stderr, stdin, color, status);
+        // Results reach a terminal as they come; into a pipe or a file they go in blocks (a write per
+        // result would cost more than classifying it), flushed before any message and at the end.
+        var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8) { AutoFlush = !Console.IsOutputRedirected, NewLine = "\n" };
+        return Over(stdout, stderr, stdin, color, status);
     }
 
     /// <summary>
     /// A console over the given writers, with control characters escaped in everything written
-    /// (<see cref="TerminalWriter"/>); with <paramref name="status"/>, long tasks report on <paramref name="error"/>.
+    /// (<see cref="TerminalWriter"/>) and the results written so far flushed before any message; with
+    /// <paramref name="status"/>, long tasks report on <paramref name="error"/>.
     /// </summary>
-    public static CliConsole Over(TextWriter output, TextWriter error, TextReader input, bool color, bool status = false) =>
-        new(new TerminalWriter(output, color) { NewLine = "\n" }, new TerminalWriter(error, color: false) { NewLine = "\n" }, input, color,
+    public static CliConsole Over(TextWriter output, TextWriter error, TextReader input, bool color, bool status = false)
+    {
+        var results = new TerminalWriter(output, color) { NewLine = "\n" };
+        return new(results, new TerminalWriter(error, color: false, flushFirst: results) { NewLine = "\n" }, input, color,
             status ? new StatusLine(error) : null);
+    }
 }

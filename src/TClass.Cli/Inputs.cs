@@ -174,19 +174,19 @@ internal static class Inputs
     }
 
     /// <summary>
-    /// Reads <paramref name="inputs"/> in order, each chunk in parallel, and applies
-    /// <paramref name="then"/> to each manifest read (on the same core): a batch of any size holds one
-    /// chunk at a time.
+    /// Reads <paramref name="inputs"/> one after another, as the caller asks for them, and applies
+    /// <paramref name="then"/> to each manifest read: a batch of any size holds one card at a time.
+    /// One thread on purpose: reading a card allocates more than it computes, and threads sharing the
+    /// collector spent twice the CPU and more wall time than one (docs/performance.md).
     /// </summary>
-    public static IEnumerable<InputRead<T>> ReadAll<T>(IReadOnlyList<Input> inputs, Func<Manifest, T> then) =>
-        inputs.Chunk(Chunk).SelectMany(chunk => chunk.AsParallel().AsOrdered().Select(input =>
+    public static IEnumerable<InputRead<T>> ReadAll<T>(IReadOnlyList<Input> inputs, Func<Manifest, T> then)
+    {
+        foreach (var input in inputs)
         {
             var read = input.Read();
-            return new InputRead<T>(read, read.Manifest is { } manifest ? then(manifest) : default);
-        }).ToArray());
-
-    /// <summary>Inputs read together before they are handed on: enough to keep every core busy, few enough to keep memory flat.</summary>
-    private const int Chunk = 256;
+            yield return new InputRead<T>(read, read.Manifest is { } manifest ? then(manifest) : default);
+        }
+    }
 
     /// <summary>
     /// A file found in a directory, read once: a YAML or JSON document with a top-level

@@ -58,7 +58,9 @@ internal static class TClassCli
         {
             try
             {
-                return parse.Invoke(configuration);
+                var code = parse.Invoke(configuration);
+                console.Out.Flush();
+                return code;
             }
             catch (AggregateException parallel) when (parallel.InnerExceptions.Count == 1)
             {

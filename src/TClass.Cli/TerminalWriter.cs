@@ -9,7 +9,13 @@ namespace TClass.Cli;
 /// whatever the text came from — a card, a file name, a tokenizer's vocabulary. When colour is on, the
 /// colour codes of tclass's own reports (<c>ESC [ … m</c>) pass; nothing else does.
 /// </summary>
-internal sealed partial class TerminalWriter(TextWriter inner, bool color) : TextWriter
+/// <param name="inner">Where the text goes.</param>
+/// <param name="color">Whether tclass's colour codes pass.</param>
+/// <param name="flushFirst">
+/// A writer that is flushed before anything is written here: results buffered on standard output come
+/// before a message about the next input when both streams go to one file.
+/// </param>
+internal sealed partial class TerminalWriter(TextWriter inner, bool color, TextWriter? flushFirst = null) : TextWriter
 {
     public override Encoding Encoding => inner.Encoding;
 
@@ -24,10 +30,15 @@ internal sealed partial class TerminalWriter(TextWriter inner, bool color) : Tex
         }
     }
 
-    public override void WriteLine() => inner.WriteLine();
+    public override void WriteLine()
+    {
+        FlushFirst();
+        inner.WriteLine();
+    }
 
     public override void Write(char value)
     {
+        FlushFirst();
         if (ControlCharacters.IsUnsafe(value))
         {
             inner.Write(ControlCharacters.Escape(value.ToString()));
@@ -42,6 +53,7 @@ internal sealed partial class TerminalWriter(TextWriter inner, bool color) : Tex
 
     public override void Write(string? value)
     {
+        FlushFirst();
         if (value is null || !ControlCharacters.Any(value))
         {
             inner.Write(value);
@@ -72,6 +84,18 @@ internal sealed partial class TerminalWriter(TextWriter inner, bool color) : Tex
     }
 
     public override void Flush() => inner.Flush();
+
+    private void FlushFirst()
+    {
+        try
+        {
+            flushFirst?.Flush();
+        }
+        catch (IOException)
+        {
+            // The results' stream is closed (a pipe whose reader stopped): the message still goes out.
+        }
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -137,9 +137,9 @@ internal static class ClassifyCommand
             console.Error.WriteLine(problem.ToString());
         }
 
-        // Each card is read, classified and rendered on any core and written in input order, a chunk
-        // at a time: nothing of a batch is held but the cards in flight. The command line decides the JSON shape, never what a folder happens to hold: one file (or -)
-        // gives an object, a folder or several paths an array.
+        // Each card is read, classified, rendered and written before the next is read: nothing of a
+        // batch is held. The command line decides the JSON shape, never what a folder happens to
+        // hold: one file (or -) gives an object, a folder or several paths an array.
         var output = new Output(console, format, language, single: paths.Length == 1 && FileKinds.Of(paths[0]) != FileKind.Directory);
         var reports = outDir is null ? null : new ReportFolder(outDir, language);
         // A model folder that could not be read whole is an input error, though the card is still classified.
@@ -197,7 +197,7 @@ internal static class ClassifyCommand
     {
         private int _written;
 
-        /// <summary>The text of one result (safe to call from any thread).</summary>
+        /// <summary>The text of one result.</summary>
         public string Render(Classification result) => format switch
         {
             "json" when single => JsonReport.Render(result, language) + "\n",

@@ -16,7 +16,7 @@ public sealed record ConformanceReadResult(string File, ConformanceSuite? Suite,
 public static class ConformanceReader
 {
     private static readonly Lazy<SchemaValidation> Schema =
-        new(() => SchemaValidation.FromJson(EmbeddedRules.Text("schema/conformance.schema.json")));
+        new(() => SchemaValidation.Precompiled(EmbeddedRules.Text("schema/conformance.program.json")));
 
     /// <summary>Reads the suite at <paramref name="path"/>; manifest paths in it are relative to its folder.</summary>
     public static ConformanceReadResult Read(string path)

@@ -169,6 +169,16 @@ internal sealed class SchemaProgram
     /// <summary>The number of compiled rules (one per distinct subschema).</summary>
     public int Count => _rules.Length;
 
+    /// <summary>The compiled rules; the first is the root.</summary>
+    public ImmutableArray<SchemaRule> Rules => _rules;
+
+    /// <summary>A program from rules compiled earlier (<see cref="SchemaProgramJson"/>).</summary>
+    public static SchemaProgram FromRules(ImmutableArray<SchemaRule> rules) =>
+        rules.Length > 0 ? new SchemaProgram(rules) : throw new ArgumentException("a schema program needs a root rule", nameof(rules));
+
+    /// <summary>A schema <c>pattern</c> as the program matches it.</summary>
+    public static Regex Regex(string pattern) => new(pattern, RegexOptions.CultureInvariant, PatternTimeout);
+
     /// <summary>Compiles <paramref name="schema"/>; throws when it uses a keyword the program cannot honour.</summary>
     public static SchemaProgram Compile(JsonSchema schema)
     {
@@ -235,7 +245,7 @@ internal sealed class SchemaProgram
             Nullable = s.IsNullable(SchemaType.JsonSchema),
             Enum = enumeration.Select(ScalarValues.Canonical).ToFrozenSet(StringComparer.Ordinal),
             EnumDisplay = [.. enumeration.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "null")],
-            Pattern = string.IsNullOrEmpty(s.Pattern) ? null : new Regex(s.Pattern, RegexOptions.CultureInvariant, PatternTimeout),
+            Pattern = string.IsNullOrEmpty(s.Pattern) ? null : Regex(s.Pattern),
             MinLength = s.MinLength,
             MaxLength = s.MaxLength,
             Minimum = (double?)s.Minimum,
@@ -251,7 +261,7 @@ internal sealed class SchemaProgram
             Items = s.Item is { } item ? of(item) : null,
             Properties = [.. s.Properties.Select(p => new SchemaProperty(p.Key, of(p.Value), p.Value.IsRequired, Extension(p.Value, "x-fix")))],
             RequiredElsewhere = [.. s.RequiredProperties.Where(r => !declared.Contains(r))],
-            PatternProperties = [.. s.PatternProperties.Select(p => (new Regex(p.Key, RegexOptions.CultureInvariant, PatternTimeout), of(p.Value)))],
+            PatternProperties = [.. s.PatternProperties.Select(p => (Regex(p.Key), of(p.Value)))],
             AdditionalAllowed = s.AllowAdditionalProperties,
             Additional = s.AdditionalPropertiesSchema is { } additional ? of(additional) : null,
             MinProperties = s.MinProperties,

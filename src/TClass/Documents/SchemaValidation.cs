@@ -9,24 +9,34 @@ namespace TClass.Documents;
 /// Validates a document against a JSON Schema and rewrites each schema error as a diagnostic a
 /// person can act on: the position in their file, the field, what was expected and the nearest
 /// allowed key or value. NJsonSchema reads the schema (it stays the schema authority); the schema is
-/// compiled into a <see cref="SchemaProgram"/> that checks the document tree itself. A schema may
-/// carry <c>x-fix</c> on any property to say how to fix it.
+/// compiled into a <see cref="SchemaProgram"/> that checks the document tree itself, and the built-in
+/// schemas are compiled ahead of time (<see cref="Precompiled"/>). A schema may carry <c>x-fix</c> on any
+/// property to say how to fix it.
 /// </summary>
 internal sealed class SchemaValidation
 {
     private readonly SchemaProgram _program;
 
+    /// <summary>Compiles <paramref name="schema"/> as NJsonSchema read it.</summary>
     public SchemaValidation(JsonSchema schema)
+        : this(SchemaProgram.Compile(schema))
     {
-        Schema = schema;
-        _program = SchemaProgram.Compile(schema);
     }
 
+    private SchemaValidation(SchemaProgram program) => _program = program;
+
+    /// <summary>Reads a JSON Schema with NJsonSchema and compiles it.</summary>
     public static SchemaValidation FromJson(string schemaJson) =>
         new(JsonSchema.FromJsonAsync(schemaJson).GetAwaiter().GetResult());
 
-    /// <summary>The schema as NJsonSchema read it.</summary>
-    public JsonSchema Schema { get; }
+    /// <summary>
+    /// The validation of a schema from its compiled program (a <c>rules/schema/*.program.json</c>, see
+    /// <see cref="SchemaProgramJson"/>): no schema model is built at start-up.
+    /// </summary>
+    public static SchemaValidation Precompiled(string programJson) => new(SchemaProgramJson.Read(programJson));
+
+    /// <summary>The compiled schema.</summary>
+    public SchemaProgram Program => _program;
 
     /// <summary>Whether <paramref name="root"/> satisfies the schema.</summary>
     public bool Accepts(DocumentNode root) => _program.Check(root).IsEmpty;

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using NJsonSchema;
 using TClass.Documents;
 using TClass.Resources;
 
@@ -8,10 +7,9 @@ namespace TClass.Manifests;
 /// <summary>Manifest format 1 as data: its JSON Schema and the field paths it defines.</summary>
 internal static class ManifestFormat
 {
-    private static readonly Lazy<SchemaValidation> Validation =
-        new(() => SchemaValidation.FromJson(EmbeddedRules.Text("schema/manifest.schema.json")));
+    private static readonly Lazy<SchemaValidation> Validation = new(() => SchemaValidation.Precompiled(EmbeddedRules.Text("schema/manifest.program.json")));
 
-    private static readonly Lazy<FrozenSet<string>> Paths = new(() => CollectPaths(Validation.Value.Schema));
+    private static readonly Lazy<FrozenSet<string>> Paths = new(() => CollectPaths(Validation.Value.Program));
 
     /// <summary>The schema validation of <c>rules/schema/manifest.schema.json</c>, loaded once per process.</summary>
     public static SchemaValidation Schema => Validation.Value;
@@ -19,30 +17,30 @@ internal static class ManifestFormat
     /// <summary>Every field and section path of the format (<c>weights</c>, <c>weights.origin</c>, <c>components.origin</c>…).</summary>
     public static FrozenSet<string> FieldPaths => Paths.Value;
 
-    private static FrozenSet<string> CollectPaths(JsonSchema root)
+    private static FrozenSet<string> CollectPaths(SchemaProgram program)
     {
         var paths = new SortedSet<string>(StringComparer.Ordinal);
-        void Walk(JsonSchema schema, string prefix)
+        void Walk(SchemaRule rule, string prefix)
         {
-            foreach (var (name, property) in schema.ActualProperties)
+            foreach (var property in rule.Properties)
             {
-                if (name == "$schema" || name == "evidence")
+                if (property.Name is "$schema" or "evidence")
                 {
                     continue;
                 }
 
-                var path = prefix.Length == 0 ? name : prefix + "." + name;
+                var path = prefix.Length == 0 ? property.Name : prefix + "." + property.Name;
                 paths.Add(path);
-                var actual = property.ActualSchema;
-                Walk(actual, path);
-                if (actual.Item is { } item)
+                var schema = program.Rules[property.Schema];
+                Walk(schema, path);
+                if (schema.Items is { } item)
                 {
-                    Walk(item.ActualSchema, path);
+                    Walk(program.Rules[item], path);
                 }
             }
         }
 
-        Walk(root, "");
+        Walk(program.Rules[0], "");
         return paths.ToFrozenSet(StringComparer.Ordinal);
     }
 }

@@ -46,10 +46,11 @@ internal static class EmbeddedRules
         typeof(EmbeddedRules).Assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && (n.EndsWith(".yaml", StringComparison.Ordinal) || n.EndsWith(".json", StringComparison.Ordinal)))
             .Select(n => n[Prefix.Length..])
-            .Select(n => Folders.FirstOrDefault(f => n.StartsWith(f + ".", StringComparison.Ordinal)) is { } folder ? folder + "/" + n[(folder.Length + 1)..] : n)
+            .Select(n => Folders.FirstOrDefault(f => n.StartsWith(f.Replace('/', '.') + ".", StringComparison.Ordinal)) is { } folder ? folder + "/" + n[(folder.Length + 1)..] : n)
             .Order(StringComparer.Ordinal);
 
-    private static readonly string[] Folders = ["catalog", "i18n", "schema", "templates", "tokenizers", "weights"];
+    /// <summary>The sub-folders of <c>rules/</c>, deepest first where one holds another.</summary>
+    private static readonly string[] Folders = ["catalog", "i18n", "schema", "templates", "tokenizers/korean", "tokenizers", "weights"];
 
     private const string Prefix = "TClass.rules.";
 }

@@ -14,7 +14,7 @@ namespace TClass.Rules;
 public static class RulesetReader
 {
     private static readonly Lazy<SchemaValidation> Schema =
-        new(() => SchemaValidation.FromJson(EmbeddedRules.Text("schema/ruleset.schema.json")));
+        new(() => SchemaValidation.Precompiled(EmbeddedRules.Text("schema/ruleset.program.json")));
 
     /// <summary>Loads the ruleset in the file at <paramref name="path"/>, bound against <paramref name="input"/>.</summary>
     /// <param name="path">The ruleset file.</param>
