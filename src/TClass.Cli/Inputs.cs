@@ -207,7 +207,7 @@ internal static class Inputs
                 "Add 'tclass: 1' at its top if it is meant to be one.")]);
         }
 
-        return ManifestReader.Read(new MemoryStream(bytes), name);
+        return ManifestReader.Read(bytes, name);
     }
 
     /// <summary>Standard input, or null when it goes on past <paramref name="limit"/> bytes of UTF-8 (reading stops there).</summary>

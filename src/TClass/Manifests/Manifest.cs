@@ -276,7 +276,7 @@ public sealed record CardMetadata(string? License, ImmutableArray<string> BaseMo
 /// <param name="File">The file as the user named it.</param>
 /// <param name="Positions">Where each field was written, by path (e.g. <c>weights.origin</c>).</param>
 /// <param name="Sha256">SHA-256 of the file's bytes, lower-case hex.</param>
-public sealed record ManifestSource(string File, ImmutableDictionary<string, SourcePosition> Positions, string Sha256)
+public sealed record ManifestSource(string File, IReadOnlyDictionary<string, SourcePosition> Positions, string Sha256)
 {
     /// <summary>Where the field at <paramref name="path"/> (or its nearest written parent) is.</summary>
     public SourcePosition PositionOf(string path)

@@ -138,26 +138,42 @@ internal static class ManifestBinder
     }
 
     /// <summary>Where each field was written (its key, for fields of a mapping), by path, for later diagnostics.</summary>
-    public static ImmutableDictionary<string, SourcePosition> Positions(MappingNode root, string stripPrefix)
+    public static IReadOnlyDictionary<string, SourcePosition> Positions(MappingNode root, string stripPrefix)
     {
-        var positions = ImmutableDictionary.CreateBuilder<string, SourcePosition>(StringComparer.Ordinal);
-        foreach (var node in root.Descendants())
+        var positions = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+        void Visit(DocumentNode node)
         {
             if (node.Path.Length > 0)
             {
                 positions.TryAdd(Strip(node.Path, stripPrefix), node.Position);
             }
 
-            if (node is MappingNode mapping)
+            switch (node)
             {
-                foreach (var entry in mapping.Entries)
-                {
-                    positions[Strip(entry.Key.Path, stripPrefix)] = entry.Key.Position;
-                }
+                case MappingNode mapping:
+                    foreach (var entry in mapping.Entries)
+                    {
+                        positions[Strip(entry.Key.Path, stripPrefix)] = entry.Key.Position;
+                    }
+
+                    foreach (var entry in mapping.Entries)
+                    {
+                        Visit(entry.Value);
+                    }
+
+                    break;
+                case SequenceNode sequence:
+                    foreach (var item in sequence.Items)
+                    {
+                        Visit(item);
+                    }
+
+                    break;
             }
         }
 
-        return positions.ToImmutable();
+        Visit(root);
+        return new System.Collections.ObjectModel.ReadOnlyDictionary<string, SourcePosition>(positions);
     }
 
     public static string Strip(string path, string prefix) =>

@@ -161,6 +161,9 @@ public enum TokenizerOrigin
     /// <summary>Trained from scratch by the developer on its own corpus, the national language first-class.</summary>
     Native,
 
+    /// <summary>Trained by the developer, but not for the national language (it is not among the languages the tokenizer was built for).</summary>
+    OwnNonNational,
+
     /// <summary>A third-party tokenizer with tokens added.</summary>
     Expanded,
 

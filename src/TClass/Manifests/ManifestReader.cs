@@ -103,9 +103,30 @@ public static partial class ManifestReader
         text = text.TrimStart('\uFEFF');
         return syntax == ManifestSyntax.Markdown || (syntax == ManifestSyntax.Auto && LooksLikeMarkdown(text))
             ? FrontMatter.MayHoldManifest(text)
-            : text.Split('\n').Any(line => line.StartsWith("tclass:", StringComparison.Ordinal) || line.TrimStart().StartsWith("\"tclass\"", StringComparison.Ordinal))
-                || FlowManifestStart().IsMatch(text) || (syntax == ManifestSyntax.Json && JsonTclassKey().IsMatch(text));
+            : HasTclassLine(text) || FlowManifestStart().IsMatch(text) || (syntax == ManifestSyntax.Json && JsonTclassKey().IsMatch(text));
     }
+
+    /// <summary>Whether a line starts with <c>tclass:</c>, or with <c>"tclass"</c> after indentation.</summary>
+    private static bool HasTclassLine(string text)
+    {
+        for (var start = 0; start < text.Length;)
+        {
+            var end = text.IndexOf('\n', start);
+            var line = text.AsSpan(start, (end < 0 ? text.Length : end) - start);
+            if (line.StartsWith("tclass:", StringComparison.Ordinal) || line.TrimStart().StartsWith("\"tclass\"", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            start = end < 0 ? text.Length : end + 1;
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads a manifest from bytes already read (bounded) from the file or stream named <paramref name="name"/>.</summary>
+    internal static ManifestReadResult Read(byte[] bytes, string name, ManifestReaderOptions? options = null) =>
+        FromBytes(bytes, name, SyntaxOf(name), options ?? ManifestReaderOptions.Default);
 
     private static ManifestReadResult FromBytes(byte[] bytes, string name, ManifestSyntax syntax, ManifestReaderOptions options)
     {

@@ -254,7 +254,7 @@ public class CommandTests
         Assert.Contains("tclass-2.0-strict", CliRun.Of("rules list").Out, StringComparison.Ordinal);
         var show = CliRun.Of("rules show tclass-2.0");
         Assert.Contains("[weights-origin] Where do the weights come from?", show.Out, StringComparison.Ordinal);
-        Assert.Contains("if tokenizer.origin is native:", show.Out, StringComparison.Ordinal);
+        Assert.Contains("if tokenizer.origin = native:", show.Out, StringComparison.Ordinal);
         Assert.Contains("⇒ T6 Full-Stack Sovereign", show.Out, StringComparison.Ordinal);
     }
 

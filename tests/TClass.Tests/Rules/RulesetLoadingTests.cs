@@ -77,7 +77,7 @@ public class RulesetLoadingTests
 
         Assert.False(result.Succeeded);
         Assert.Contains(result.Diagnostics, d => d.Path == "facts.tokenizer.provenance" && d.Message.Contains("not a fact of the input", StringComparison.Ordinal));
-        Assert.Contains(result.Diagnostics, d => d.Path == "nodes.native-tokenizer.if" && d.Message.Contains("not a declared fact", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Path == "nodes.native-tokenizer.switch" && d.Message.Contains("not a declared fact", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class RulesetLoadingTests
     [Fact]
     public void A_declared_domain_must_match_the_input()
     {
-        var result = Mutated("values: [native, expanded, reused]", "values: [native, expanded]");
+        var result = Mutated("values: [native, own-non-national, expanded, reused]", "values: [native, own-non-national, expanded]");
 
         Assert.Contains(result.Diagnostics, d => d.Message.Contains("also give 'tokenizer.origin' the values reused", StringComparison.Ordinal));
     }

@@ -66,7 +66,8 @@ public class UnknownFactsTests
         Assert.Equal(["tokenizer.origin"], split.Unknown.ToArray());
         Assert.Collection(split.Explored,
             native => Assert.Equal(["T5"], native.Outcomes.Select(o => o.Id)),
-            other => Assert.Equal(["T4-2"], other.Outcomes.Select(o => o.Id)));
+            ownButNotNational => Assert.Equal(["T4-2"], ownButNotNational.Outcomes.Select(o => o.Id)),
+            thirdParty => Assert.Equal(["T4-2"], thirdParty.Outcomes.Select(o => o.Id)));
         Assert.Equal("if tokenizer.origin is native", split.Explored[0].Assumption.En);
     }
 
