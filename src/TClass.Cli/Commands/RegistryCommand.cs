@@ -12,13 +12,14 @@ internal static class RegistryCommand
     {
         var cards = new Argument<string>("cards") { Description = "The folder of model cards, e.g. docs/registry/cards." };
         var format = Options.Format("md", "md");
-        var output = new Option<string?>("--out") { Description = "Where to write README.md and radar/*.svg (default: the cards folder's parent).", HelpName = "dir" };
+        var output = new Option<string?>("--out") { Description = "Where to write README.md, index.html, index.ko.html and radar/*.svg (default: the cards folder's parent).", HelpName = "dir" };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 when the committed page or a radar image is not what the cards give." };
         var rules = Options.Rules();
         var country = Options.Country();
         var command = new Command("registry", """
-            Classify a folder of model cards and write the registry page (English and Korean): one
-            table sorted by level and by the number of unknown facts, with a radar image per model.
+            Classify a folder of model cards and write the registry: README.md (English and Korean, one
+            table sorted by level and by the number of unknown facts, with a radar image per model) and
+            the web pages index.html and index.ko.html (sortable, filterable, every card's sources).
 
             Examples:
               tclass registry docs/registry/cards --format md
@@ -89,10 +90,14 @@ internal static class RegistryCommand
                 }
 
                 files[radar] = RadarSvg.Render(result, Language.English);
-                entries.Add(new RegistryEntry(result, radar, read.Manifest!.Model.References.FirstOrDefault()));
+                entries.Add(new RegistryEntry(result, radar, read.Manifest!.Model.References, read.Manifest.Evidence));
             }
 
             files["README.md"] = RegistryReport.Render(entries);
+            foreach (var language in new[] { Language.English, Language.Korean })
+            {
+                files[RegistryPage.FileName(language)] = RegistryPage.Render(entries, language);
+            }
             if (parse.GetValue(check))
             {
                 var stale = files.Where(f => !Committed(Path.Combine(target, f.Key), f.Value)).Select(f => f.Key).ToList();
@@ -106,8 +111,8 @@ internal static class RegistryCommand
                 return stale.Count == 0 ? ExitCodes.Ok : ExitCodes.BelowMinimum;
             }
 
-            // The images first and the page last: the page never points at an image not yet written.
-            foreach (var (name, text) in files.Where(f => f.Key != "README.md").Append(files.Single(f => f.Key == "README.md")))
+            // The images first and the pages last: a page never points at an image not yet written.
+            foreach (var (name, text) in files.OrderBy(f => f.Key.StartsWith("radar/", StringComparison.Ordinal) ? 0 : 1).ThenBy(f => f.Key, StringComparer.Ordinal))
             {
                 if (SafeWrite.Into(target, name, text) is { } failed)
                 {
@@ -116,7 +121,7 @@ internal static class RegistryCommand
                 }
             }
 
-            console.Out.WriteLine($"wrote {Path.Combine(target, "README.md")} and {files.Count - 1} radar images for {entries.Count} cards");
+            console.Out.WriteLine($"wrote {Path.Combine(target, "README.md")}, the web pages {RegistryPage.FileName(Language.English)} and {RegistryPage.FileName(Language.Korean)}, and {entries.Count} radar images for {entries.Count} cards");
             return ExitCodes.Ok;
         });
         return command;

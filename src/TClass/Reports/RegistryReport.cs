@@ -1,14 +1,20 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using TClass.Text;
 
 namespace TClass.Reports;
 
-/// <summary>A registry entry: a card's classification and the file name of its radar image.</summary>
+/// <summary>A registry entry: a card's classification, the file name of its radar image and its sources.</summary>
 /// <param name="Result">The classification.</param>
 /// <param name="Radar">The radar image's path relative to the registry page.</param>
-/// <param name="Source">The card's main public source.</param>
-public sealed record RegistryEntry(Classification Result, string Radar, string? Source);
+/// <param name="References">The card's public references (<c>model.references</c>), the first being its main source.</param>
+/// <param name="Evidence">The card's evidence: where each fact was read, by fact path.</param>
+public sealed record RegistryEntry(Classification Result, string Radar, ImmutableArray<string> References, IReadOnlyDictionary<string, string> Evidence)
+{
+    /// <summary>The card's main public source.</summary>
+    public string? Source => References.IsDefaultOrEmpty ? null : References[0];
+}
 
 /// <summary>
 /// The registry page: one table per language of every card, sorted by the lowest level each model
@@ -49,14 +55,14 @@ public static class RegistryReport
         return page.ToString();
     }
 
-    private static string? Fact(Classification result, string path) => result.Value(path) is { } value ? TextReport.Display(value) : null;
+    internal static string? Fact(Classification result, string path) => result.Value(path) is { } value ? TextReport.Display(value) : null;
 
-    private static string? Weights(Classification result) =>
+    internal static string? Weights(Classification result) =>
         Fact(result, "weights.origin") is { } origin
             ? origin + (Fact(result, "weights.adaptation") is { Length: > 0 } adaptation ? $" ({adaptation})" : "")
             : null;
 
-    private static string? Architecture(Classification result)
+    internal static string? Architecture(Classification result)
     {
         if (Fact(result, "architecture.family") is not { } family)
         {
@@ -67,7 +73,7 @@ public static class RegistryReport
         return detail is { Length: > 0 } ? $"{family} ({detail})" : family;
     }
 
-    private static string Score(Classification result, string axis) =>
+    internal static string Score(Classification result, string axis) =>
         result.Scores.FirstOrDefault(s => s.Axis == axis) is { } score ? TextReport.Score(score) + "/10" : "";
 
     private static string Cell(string? text) => text is null ? "?" : text.Replace("|", "\\|", StringComparison.Ordinal);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -22,8 +21,6 @@ public partial class RadarBoundsTests
 {
     /// <summary>How far, in user units, a box may pass the viewBox's edge (antialiasing, rounding).</summary>
     private const double Tolerance = 0.5;
-
-    private static readonly TimeSpan BrowserTimeout = TimeSpan.FromMinutes(3);
 
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
 
@@ -164,15 +161,12 @@ public partial class RadarBoundsTests
     /// <summary>Draws <paramref name="cases"/> in headless Chromium and reads back what it measured.</summary>
     private static Measurements Measure(List<(string Name, string Svg)> cases)
     {
-        var browser = Browser() ?? throw new Xunit.Sdk.XunitException(
-            "Chromium was not found on PATH (looked for 'chromium' and 'chromium-browser'); these tests measure the radar images in it. "
-            + "Fix: install it with the fonts it needs: apt-get install -y chromium fonts-noto-cjk fonts-dejavu-core (CI installs them).");
         var dir = Directory.CreateTempSubdirectory("tclass-radar-");
         try
         {
             var page = Path.Combine(dir.FullName, "radar.html");
             File.WriteAllText(page, Page(cases), new UTF8Encoding(false));
-            var dom = DumpDom(browser, dir.FullName, new Uri(page).AbsoluteUri);
+            var dom = HeadlessChromium.DumpDom(new Uri(page).AbsoluteUri, "these tests measure the radar images in it");
             var match = ResultPattern().Match(dom);
             Assert.True(match.Success, "Chromium's page did not report its measurements; the page's DOM begins:\n" + dom[..Math.Min(dom.Length, 2000)]);
             var json = WebUtility.HtmlDecode(match.Groups[1].Value);
@@ -183,46 +177,6 @@ public partial class RadarBoundsTests
         {
             dir.Delete(recursive: true);
         }
-    }
-
-    private static string? Browser()
-    {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        return new[] { "chromium", "chromium-browser" }
-            .SelectMany(name => path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Select(folder => Path.Combine(folder, name)))
-            .FirstOrDefault(File.Exists);
-    }
-
-    private static string DumpDom(string browser, string dir, string url)
-    {
-        var start = new ProcessStartInfo(browser)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in new[]
-        {
-            "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--disable-extensions", "--hide-scrollbars",
-            "--user-data-dir=" + Path.Combine(dir, "profile"), "--dump-dom", url,
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new Xunit.Sdk.XunitException(browser + " did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(BrowserTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new Xunit.Sdk.XunitException($"{browser} did not finish within {BrowserTimeout.TotalSeconds}s");
-        }
-
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{browser} exited with {process.ExitCode}:\n{error.Result}");
-        return output.Result;
     }
 
     /// <summary>One HTML page holding every radar, and a script that measures them into &lt;pre id="radar-bounds"&gt;.</summary>
