@@ -73,7 +73,8 @@ public static class MarkdownReport
         }
         else
         {
-            md.Append(L("top-level")).Append('\n');
+            // No next level: either the result is the highest level, or the highest is still among the candidates.
+            md.Append(L(result.Outcome is null ? "next-open" : "top-level")).Append('\n');
         }
 
         if (!result.Scores.IsEmpty)
