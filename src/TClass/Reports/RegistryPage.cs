@@ -75,7 +75,7 @@ public static class RegistryPage
         Cell(html, RegistryReport.Fact(r, "model.developer"));
         html.Append("<td><code>").Append(E(r.Model)).Append("</code></td>\n");
         var level = r.Outcome is { } tier ? $"{tier.Id} {tier.Label.In(language)}" : string.Join(" · ", r.Candidates.Select(c => c.Id));
-        html.Append("<td data-value=\"").Append(r.Candidates[0].Rank.ToString(CultureInfo.InvariantCulture)).Append("\"")
+        html.Append("<td data-value=\"").Append(r.Candidates[0].Rank.ToString(CultureInfo.InvariantCulture)).Append('"')
             .Append(r.Outcome is null ? "" : " class=\"decided\"").Append('>').Append(E(level)).Append("</td>\n");
         Cell(html, RegistryReport.Weights(r));
         Cell(html, RegistryReport.Architecture(r));
