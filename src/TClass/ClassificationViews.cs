@@ -26,7 +26,14 @@ public sealed record FactReading(string Path, LocalizedText Label, FactValue? Va
 /// <param name="Explored">The branches explored when the answer was unknown, each with the outcomes it leads to.</param>
 public sealed record PathStep(
     string Node, LocalizedText Question, ImmutableArray<FactReading> Facts, string? Answer, LocalizedText? Reason,
-    string? Outcome, ImmutableArray<string> Unknown, ImmutableArray<ExploredBranch> Explored);
+    string? Outcome, ImmutableArray<string> Unknown, ImmutableArray<ExploredBranch> Explored)
+{
+    /// <summary>
+    /// The answer in words, from the ruleset's messages: <c>yes</c> / <c>예</c> for a yes-or-no question,
+    /// the value for a switch. <see cref="Answer"/> keeps the machine form (<c>yes</c>, <c>no</c>, a value).
+    /// </summary>
+    public LocalizedText? AnswerText { get; init; }
+}
 
 /// <summary>One way an unknown fact could be, and where the walk leads then.</summary>
 /// <param name="Assumption">What is assumed, e.g. "if tokenizer.origin is native".</param>

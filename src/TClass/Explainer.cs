@@ -77,8 +77,12 @@ internal sealed partial class Explainer(Evaluation evaluation)
 
         var answered = (AnsweredStep)step;
         var branch = node.Branches[answered.Branch];
-        return new PathStep(node.Source.Id, Localize(node.Source.Question), facts, Answer(node, answered.Branch), Localize(branch.Source.Reason),
-            branch.IsLeaf ? Ruleset.Outcomes[branch.Outcome].Id : null, [], []);
+        var answer = Answer(node, answered.Branch);
+        return new PathStep(node.Source.Id, Localize(node.Source.Question), facts, answer, Localize(branch.Source.Reason),
+            branch.IsLeaf ? Ruleset.Outcomes[branch.Outcome].Id : null, [], [])
+        {
+            AnswerText = node.SwitchFact is null ? Ruleset.Message(answered.Branch == 0 ? MessageKeys.AnswerYes : MessageKeys.AnswerNo) : new LocalizedText(answer, answer),
+        };
     }
 
     private string Answer(CompiledNode node, int branch)

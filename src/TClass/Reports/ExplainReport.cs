@@ -71,7 +71,7 @@ public static class ExplainReport
 
             if (step.Answer is { } answer)
             {
-                text.Append(indent).Append("   ").Append(ReportText.Get("answer", lang)).Append(": ").Append(answer);
+                text.Append(indent).Append("   ").Append(ReportText.Get("answer", lang)).Append(": ").Append(step.AnswerText?.In(lang) ?? answer);
                 text.Append(step.Outcome is { } outcome ? " ⇒ " + outcome : "").Append('\n');
                 text.Append(indent).Append("   ").Append(TextReport.Wrap(step.Reason?.In(lang) ?? "", width - indent.Length - 3)
                     .Replace("\n", "\n" + indent + "   ", StringComparison.Ordinal)).Append('\n');

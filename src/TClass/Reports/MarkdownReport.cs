@@ -154,7 +154,7 @@ public static class MarkdownReport
             md.Append(indent).Append(number++.ToString(CultureInfo.InvariantCulture)).Append(". **").Append(Escape(step.Question.In(lang))).Append("**");
             if (step.Answer is { } answer)
             {
-                md.Append(" — `").Append(Escape(answer)).Append('`');
+                md.Append(" — `").Append(Escape(step.AnswerText?.In(lang) ?? answer)).Append('`');
                 if (step.Outcome is { } outcome)
                 {
                     md.Append(" → **").Append(outcome).Append("**");

@@ -48,7 +48,7 @@ public class NextLevelTests
         Assert.Equal("infrastructure.serving.chips", need.Fact);
         Assert.Equal("[nvidia-h100]", need.Now?.Display);
         Assert.Equal("must all be AI chips designed by KR vendors", need.Needs.En);
-        Assert.Equal("모두 KR 업체가 설계한 AI 칩이어야 함", need.Needs.Ko);
+        Assert.Equal("모두 국내(KR) 업체가 설계한 AI 칩이어야 함", need.Needs.Ko);
     }
 
     [Fact]
