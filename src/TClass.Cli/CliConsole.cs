@@ -32,7 +32,51 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader I
     public static CliConsole Over(TextWriter output, TextWriter error, TextReader input, bool color, bool status = false)
     {
         var results = new TerminalWriter(output, color) { NewLine = "\n" };
-        return new(results, new TerminalWriter(error, color: false, flushFirst: results) { NewLine = "\n" }, input, color,
+        return new(results, new TerminalWriter(error, color: false, flushFirst: results) { NewLine = "\n" }, new PromptedReader(input, results), color,
             status ? new StatusLine(error) : null);
+    }
+
+    /// <summary>Standard input that flushes the results' stream before each read, so a question written there is seen before the answer is awaited.</summary>
+    private sealed class PromptedReader(TextReader inner, TextWriter prompts) : TextReader
+    {
+        public override int Peek()
+        {
+            prompts.Flush();
+            return inner.Peek();
+        }
+
+        public override int Read()
+        {
+            prompts.Flush();
+            return inner.Read();
+        }
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            prompts.Flush();
+            return inner.Read(buffer, index, count);
+        }
+
+        public override string? ReadLine()
+        {
+            prompts.Flush();
+            return inner.ReadLine();
+        }
+
+        public override string ReadToEnd()
+        {
+            prompts.Flush();
+            return inner.ReadToEnd();
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }

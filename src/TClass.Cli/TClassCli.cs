@@ -62,16 +62,24 @@ internal static class TClassCli
                 console.Out.Flush();
                 return code;
             }
-            catch (AggregateException parallel) when (parallel.InnerExceptions.Count == 1)
+            catch (AggregateException task) when (task.InnerExceptions.Count == 1)
             {
-                // A failure inside a parallel read is reported as itself.
-                throw parallel.InnerExceptions[0];
+                // A failure inside a task (work started on another core) is reported as itself.
+                throw task.InnerExceptions[0];
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The file system refused something the command needed (a full disk, a removed folder).
-            console.Error.WriteLine("tclass: error: " + e.Message);
+            try
+            {
+                console.Error.WriteLine("tclass: error: " + e.Message);
+            }
+            catch (IOException)
+            {
+                // Neither stream can be written: the exit code is all that is left to say it.
+            }
+
             return ExitCodes.InvalidInput;
         }
         catch (Exception e) when (e is not OutOfMemoryException)

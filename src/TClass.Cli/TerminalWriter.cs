@@ -13,7 +13,8 @@ namespace TClass.Cli;
 /// <param name="color">Whether tclass's colour codes pass.</param>
 /// <param name="flushFirst">
 /// A writer that is flushed before anything is written here: results buffered on standard output come
-/// before a message about the next input when both streams go to one file.
+/// before a message about the next input when both streams go to one file. A flush that fails (a full
+/// disk, a closed pipe) is not hidden: the command stops with the error.
 /// </param>
 internal sealed partial class TerminalWriter(TextWriter inner, bool color, TextWriter? flushFirst = null) : TextWriter
 {
@@ -85,17 +86,7 @@ internal sealed partial class TerminalWriter(TextWriter inner, bool color, TextW
 
     public override void Flush() => inner.Flush();
 
-    private void FlushFirst()
-    {
-        try
-        {
-            flushFirst?.Flush();
-        }
-        catch (IOException)
-        {
-            // The results' stream is closed (a pipe whose reader stopped): the message still goes out.
-        }
-    }
+    private void FlushFirst() => flushFirst?.Flush();
 
     protected override void Dispose(bool disposing)
     {

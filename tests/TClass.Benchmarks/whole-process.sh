@@ -57,26 +57,32 @@ cards() {
   echo "$folder"
 }
 
-# measure <runs> <command...>: prints "cpu-ms peak-kb", the medians over <runs> runs.
+# measure <runs> <command...>: writes "cpu-ms peak-kb", the medians over <runs> runs, to $work/measure;
+# stops the script when a run fails. The last run's output stays in $work/stdout.
 measure() {
   local n=$1; shift
   local cpu=() rss=()
   for _ in $(seq "$n"); do
-    /usr/bin/time -f "%U %S %M" -o "$work/time" "$@" > /dev/null 2> "$work/stderr" || true
+    if ! /usr/bin/time -f "%U %S %M" -o "$work/time" "$@" > "$work/stdout" 2> "$work/stderr"; then
+      echo "failed: $*" >&2; cat "$work/stderr" >&2; exit 1
+    fi
     read -r user system peak < <(tail -n 1 "$work/time")
     cpu+=("$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%d", (u + s) * 1000 }')")
     rss+=("$peak")
   done
   local middle=$(( (n + 1) / 2 ))
-  echo "$(printf '%s\n' "${cpu[@]}" | sort -n | sed -n "${middle}p") $(printf '%s\n' "${rss[@]}" | sort -n | sed -n "${middle}p")"
+  echo "$(printf '%s\n' "${cpu[@]}" | sort -n | sed -n "${middle}p") $(printf '%s\n' "${rss[@]}" | sort -n | sed -n "${middle}p")" > "$work/measure"
 }
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+# nonzero <value>: a floor of 0 cannot be compared with.
+nonzero() { [ "${1:-0}" -gt 0 ] || { echo "a floor measured 0 ms: the figures cannot be compared" >&2; exit 1; }; }
 
 echo
 echo "== one card, a new process (CPU ms, median of $runs)"
-read -r hello _ < <(measure "$runs" "$floor" hello)
-read -r one _ < <(measure "$runs" "$tclass" classify "$root/docs/examples/t5-native-architecture.yaml")
+measure "$runs" "$floor" hello; read -r hello _ < "$work/measure"; nonzero "$hello"
+measure "$runs" "$tclass" classify "$root/docs/examples/t5-native-architecture.yaml"; read -r one _ < "$work/measure"
 echo "hello-world (ReadyToRun)       $hello"
 echo "tclass classify <one card>     $one"
 echo "ratio                          $(ratio "$one" "$hello")×   (goal ≤ 4×)"
@@ -84,8 +90,9 @@ echo "ratio                          $(ratio "$one" "$hello")×   (goal ≤ 4×)
 echo
 echo "== 10,000 cards: CPU per card (median of 3)"
 ten=$(cards 10000)
-read -r parse _ < <(measure 3 "$floor" yaml "$ten")
-read -r batch _ < <(measure 3 "$tclass" classify "$ten" --format jsonl)
+measure 3 "$floor" yaml "$ten"; read -r parse _ < "$work/measure"; nonzero "$parse"
+measure 3 "$tclass" classify "$ten" --format jsonl; read -r batch _ < "$work/measure"
+[ "$(wc -l < "$work/stdout")" -eq 10000 ] || { echo "classify did not write 10,000 results" >&2; exit 1; }
 echo "YamlDotNet parse only          $(awk -v t="$parse" 'BEGIN { printf "%.3f", t / 10000 }') ms per card"
 echo "tclass classify --format jsonl $(awk -v t="$batch" 'BEGIN { printf "%.3f", t / 10000 }') ms per card"
 echo "ratio                          $(ratio "$batch" "$parse")×   (goal ≤ 2.5×)"
@@ -95,15 +102,15 @@ echo "== peak memory, 20,000 cards against 1,000 (MB, one run each)"
 small=$(cards 1000)
 large=$(cards 20000)
 for format in ${FORMATS:-jsonl json text md}; do
-  read -r _ rss_small < <(measure 1 "$tclass" classify "$small" --format "$format")
-  read -r _ rss_large < <(measure 1 "$tclass" classify "$large" --format "$format")
+  measure 1 "$tclass" classify "$small" --format "$format"; read -r _ rss_small < "$work/measure"
+  measure 1 "$tclass" classify "$large" --format "$format"; read -r _ rss_large < "$work/measure"
   printf '%-30s %d → %d   ratio %s×   (goal ≤ 1.3×)\n' "--format $format" $((rss_small / 1024)) $((rss_large / 1024)) "$(ratio "$rss_large" "$rss_small")"
 done
 
 echo
 echo "== tokenizer analysis: Qwen2.5's tokenizer.json, 151,643 tokens (CPU ms, median of 3)"
-read -r library _ < <(measure 3 "$floor" tokenizer "$tokenizer" "$root/rules/tokenizers/korean")
-read -r analysis _ < <(measure 3 "$tclass" tokenizer "$(dirname "$tokenizer")")
+measure 3 "$floor" tokenizer "$tokenizer" "$root/rules/tokenizers/korean"; read -r library _ < "$work/measure"; nonzero "$library"
+measure 3 "$tclass" tokenizer "$(dirname "$tokenizer")"; read -r analysis _ < "$work/measure"
 echo "Microsoft.ML.Tokenizers load + encode   $library"
 echo "tclass tokenizer                        $analysis"
 echo "ratio                                   $(ratio "$analysis" "$library")×   (goal ≤ 1.5×)"

@@ -6,7 +6,9 @@ namespace TClass.Manifests;
 /// <summary>
 /// The written form of manifest enumerations: the kebab-case member name (<see cref="WeightsOrigin.OpenDerivative"/>
 /// is <c>open-derivative</c>). One rule for every enumeration, so the schema, the reader and the
-/// rulesets cannot drift apart.
+/// rulesets cannot drift apart. For the enumerations of manifest format 1 (<see cref="WeightsOrigin"/>
+/// and the others of this namespace): int-backed, numbered 0, 1, 2… in declaration order; another
+/// enumeration fails with a <see cref="TypeInitializationException"/> that says why.
 /// </summary>
 public static class ManifestSymbols
 {

@@ -49,7 +49,7 @@ public static class RegistryPage
         foreach (var (label, kind) in new[]
         {
             (L("developer"), "text"), (L("model"), "text"), (L("level"), "number"), (L("weights-col"), "text"), (L("architecture-col"), "text"),
-            (L("tokenizer-col"), "text"), (L("infrastructure-col"), "text"), (L("unknowns"), "number"),
+            (L("tokenizer-col"), "text"), (L("infrastructure-col"), "number"), (L("unknowns"), "number"),
         })
         {
             html.Append("<th data-sort=\"").Append(kind).Append("\"><button type=\"button\">").Append(E(label)).Append("</button></th>");
@@ -80,7 +80,9 @@ public static class RegistryPage
         Cell(html, RegistryReport.Weights(r));
         Cell(html, RegistryReport.Architecture(r));
         Cell(html, RegistryReport.Fact(r, "tokenizer.origin"));
-        Cell(html, RegistryReport.Score(r, "infrastructure"));
+        var infrastructure = r.Scores.FirstOrDefault(a => a.Axis == "infrastructure");
+        html.Append("<td data-value=\"").Append((infrastructure?.Min ?? -1).ToString(CultureInfo.InvariantCulture)).Append("\">")
+            .Append(E(RegistryReport.Score(r, "infrastructure") is { Length: > 0 } score ? score : "?")).Append("</td>\n");
         html.Append("<td data-value=\"").Append(r.UnknownFacts.Length.ToString(CultureInfo.InvariantCulture)).Append("\">")
             .Append(r.UnknownFacts.Length.ToString(CultureInfo.InvariantCulture)).Append("</td>\n");
 

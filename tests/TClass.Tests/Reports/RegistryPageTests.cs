@@ -59,6 +59,39 @@ public sealed partial class RegistryPageTests
     }
 
     [Fact]
+    public void Sorting_by_infrastructure_orders_the_scores_as_numbers_not_as_text()
+    {
+        // Trained and served at home a card scores 10, the others single digits: as text, "10/10" would sort before "4/10".
+        string Example(string name) => File.ReadAllText(Path.Combine(TestData.RepoRoot, "docs", "examples", name));
+        var entries = new[]
+        {
+            Example("t6-full-stack-sovereign.yaml").Replace("chips: [nvidia-h100]", "chips: [rebellions-atom]", StringComparison.Ordinal),
+            Example("t5-native-architecture.yaml"),
+            Example("t0-api-wrapper.yaml"),
+        }.Select(text =>
+        {
+            var manifest = ManifestReader.Parse(text, "card.yaml").Manifest!;
+            return new RegistryEntry(TClassifier.Create().Classify(manifest), "radar/none.svg", manifest.Model.References, manifest.Evidence);
+        }).ToList();
+        var folder = Directory.CreateTempSubdirectory("tclass-registry-page-");
+        try
+        {
+            var page = Path.Combine(folder.FullName, "index.html");
+            File.WriteAllText(page, RegistryPage.Render(entries, Language.English));
+            var rows = Rows(HeadlessChromium.DumpDom(new Uri(page).AbsoluteUri + "?sort=7&dir=asc", "these tests read the registry page in it"));
+            var scores = rows.Select(r => int.Parse(r.Cells[1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+            Assert.Equal(scores.Order(), scores);
+            Assert.Equal(10, scores[^1]);
+            Assert.Contains(scores, s => s is > 0 and < 10);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_Korean_page_has_the_same_rows_in_the_same_order()
     {
         var english = Open("", "index.html");
