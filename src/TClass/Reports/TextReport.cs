@@ -77,13 +77,13 @@ public static class TextReport
         return text.ToString();
     }
 
-    /// <summary>A requirement as one sentence: <c>fact must be X (now: Y)</c>, with its alternatives.</summary>
+    /// <summary>A requirement as one line: <c>fact: must be X (now: Y)</c>, with its alternatives; the fact stands apart from the words, so no particle has to follow it.</summary>
     public static string Requirement(Requirement need, Language language)
     {
         ArgumentNullException.ThrowIfNull(need);
         var now = need.Now is null ? ReportText.Get("unknown", language)
             : Display(need.Now) is { Length: > 0 } shown ? shown : ReportText.Get("none", language);
-        var sentence = $"{need.Fact} {need.Needs.In(language)} ({ReportText.Get("now", language)}: {now})";
+        var sentence = $"{need.Fact}: {need.Needs.In(language)} ({ReportText.Get("now", language)}: {now})";
         return need.Or.IsEmpty
             ? sentence
             : sentence + string.Concat(need.Or.Select(o => $" — {ReportText.Get("or", language)} " + Requirement(o, language)));

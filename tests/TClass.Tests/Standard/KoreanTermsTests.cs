@@ -53,6 +53,16 @@ public sealed partial class KoreanTermsTests
         Assert.DoesNotContain("아니오", explain + markdown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_requirement_sets_the_fact_apart_and_needs_no_particle_after_a_value()
+    {
+        var result = TClassifier.Create().Classify(ManifestReader.Read(Path.Combine(TestData.RepoRoot, "docs", "examples", "t4-1-architecture-adopter.yaml")).Manifest!);
+        var report = TextReport.Render(result, new TextReportOptions(Language.Korean));
+
+        Assert.Contains("architecture.config: 필요한 값 modified (현재: identical)", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("다음 값", report, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"답: (yes|no)\b|— `(yes|no)`")]
     private static partial Regex EnglishAnswer();
 }
