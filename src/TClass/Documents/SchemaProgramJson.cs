@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -233,37 +234,25 @@ internal static class SchemaProgramJson
 
     private static double? Double(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetDouble() : null;
 
-    private static ImmutableArray<string> StringList(JsonElement e, string name)
+    private static ImmutableArray<string> StringList(JsonElement e, string name) => List(e, name, item => item.GetString()!);
+
+    private static ImmutableArray<int> IntList(JsonElement e, string name) => List(e, name, item => item.GetInt32());
+
+    /// <summary>The array <paramref name="name"/> of <paramref name="e"/>, each item read by <paramref name="read"/>; empty when absent.</summary>
+    private static ImmutableArray<T> List<T>(JsonElement e, string name, Func<JsonElement, T> read)
     {
         if (!e.TryGetProperty(name, out var list))
         {
             return [];
         }
 
-        var values = new string[list.GetArrayLength()];
+        var values = new T[list.GetArrayLength()];
         var i = 0;
         foreach (var item in list.EnumerateArray())
         {
-            values[i++] = item.GetString()!;
+            values[i++] = read(item);
         }
 
-        return [.. values];
-    }
-
-    private static ImmutableArray<int> IntList(JsonElement e, string name)
-    {
-        if (!e.TryGetProperty(name, out var list))
-        {
-            return [];
-        }
-
-        var values = new int[list.GetArrayLength()];
-        var i = 0;
-        foreach (var item in list.EnumerateArray())
-        {
-            values[i++] = item.GetInt32();
-        }
-
-        return [.. values];
+        return ImmutableCollectionsMarshal.AsImmutableArray(values);
     }
 }
