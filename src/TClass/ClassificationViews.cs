@@ -10,7 +10,15 @@ namespace TClass;
 /// <param name="Label">What the fact is, from the ruleset.</param>
 /// <param name="Value">Its value, or <see langword="null"/> when the manifest does not declare it.</param>
 /// <param name="Evidence">Where the manifest says the fact comes from, if it says.</param>
-public sealed record FactReading(string Path, LocalizedText Label, FactValue? Value, string? Evidence);
+public sealed record FactReading(string Path, LocalizedText Label, FactValue? Value, string? Evidence)
+{
+    /// <summary>
+    /// The value as reports show it: the value written in the card, which Korean follows with its
+    /// words from the ruleset (<c>scratch(처음부터 학습)</c>) and answers yes or no with 예 / 아니요.
+    /// Null when the value is unknown.
+    /// </summary>
+    public LocalizedText? ValueText { get; init; }
+}
 
 /// <summary>One question of the walk through the rule tree, with the facts it read and the answer taken.</summary>
 /// <param name="Node">The node's id.</param>

@@ -64,7 +64,12 @@ internal sealed partial class Explainer(Evaluation evaluation)
     {
         var node = evaluation.Ruleset.Nodes[step.Node];
         var facts = node.FactsRead
-            .Select(f => new FactReading(f.Path, Localize(f.Declaration.Label), evaluation.ValueOf(f), evaluation.Source.Evidence(f.Declaration.InputPath)))
+            .Select(f => evaluation.ValueOf(f) is { } value
+                ? new FactReading(f.Path, Localize(f.Declaration.Label), value, evaluation.Source.Evidence(f.Declaration.InputPath))
+                {
+                    ValueText = Localized(language => Shown(f, value, language)),
+                }
+                : new FactReading(f.Path, Localize(f.Declaration.Label), null, evaluation.Source.Evidence(f.Declaration.InputPath)))
             .ToImmutableArray();
         if (step is SplitStep split)
         {
@@ -81,9 +86,60 @@ internal sealed partial class Explainer(Evaluation evaluation)
         return new PathStep(node.Source.Id, Localize(node.Source.Question), facts, answer, Localize(branch.Source.Reason),
             branch.IsLeaf ? Ruleset.Outcomes[branch.Outcome].Id : null, [], [])
         {
-            AnswerText = node.SwitchFact is null ? Ruleset.Message(answered.Branch == 0 ? MessageKeys.AnswerYes : MessageKeys.AnswerNo) : new LocalizedText(answer, answer),
+            AnswerText = node.SwitchFact is not { } fact
+                ? Ruleset.Message(answered.Branch == 0 ? MessageKeys.AnswerYes : MessageKeys.AnswerNo)
+                : evaluation.ValueOf(fact) is { } value
+                    ? Localized(language => Prose(fact.Declaration, value, language))
+                    : Localized(language => string.Join(" | ", fact.SymbolsOf(node.CaseMasks[answered.Branch]).Select(s => Words(fact, s, language)))),
         };
     }
+
+    private static LocalizedText Localized(Func<Language, string> text) => new(text(Language.English), text(Language.Korean));
+
+    /// <summary>A value in prose: each value in its words from the ruleset (<c>partial</c> → "일부").</summary>
+    private static string Prose(FactDeclaration? fact, FactValue value, Language language) => (fact, value) switch
+    {
+        ({ } declared, SymbolValue symbol) => declared.Words(symbol.Value, language),
+        ({ } declared, SymbolSetValue set) => string.Join(", ", set.Values.Select(v => declared.Words(v, language))),
+        _ => value.Prose,
+    };
+
+    /// <summary>
+    /// A value where it is read or assumed (<c>weights.origin = scratch</c>): the value a person
+    /// writes in a card, which Korean follows with its words, <c>scratch(처음부터 학습)</c>, and
+    /// yes-or-no facts answered 예 / 아니요.
+    /// </summary>
+    private string Shown(CompiledFact fact, FactValue value, Language language) => value switch
+    {
+        SymbolValue symbol => Shown(fact, symbol.Value, language),
+        SymbolSetValue set => string.Join(", ", set.Values.Select(v => Shown(fact, v, language))),
+        BoolValue truth => Shown(fact, truth.Value ? "true" : "false", language),
+        _ => value.Prose,
+    };
+
+    private string Shown(CompiledFact fact, string symbol, Language language)
+    {
+        if (symbol == CompiledFact.OtherSymbol)
+        {
+            return Words(fact, symbol, language);
+        }
+
+        if (language == Language.English)
+        {
+            return symbol;
+        }
+
+        if (fact.Declaration.Type == FactType.Bool)
+        {
+            return Ruleset.Message(symbol == "true" ? MessageKeys.AnswerYes : MessageKeys.AnswerNo).In(language);
+        }
+
+        var words = fact.Declaration.Words(symbol, language);
+        return words == symbol ? symbol : symbol + "(" + words + ")";
+    }
+
+    private string Words(CompiledFact fact, string symbol, Language language) =>
+        symbol == CompiledFact.OtherSymbol ? Ruleset.Message(MessageKeys.AnswerOther).In(language) : fact.Declaration.Words(symbol, language);
 
     private string Answer(CompiledNode node, int branch)
     {
@@ -111,7 +167,7 @@ internal sealed partial class Explainer(Evaluation evaluation)
             : atom.Mask == fact.Universe
                 ? (holds ? MessageKeys.AssumeNotEmpty : MessageKeys.AssumeEmpty)
                 : (holds ? MessageKeys.AssumeInclude : MessageKeys.AssumeExclude);
-        return Phrase(key, atom, ("fact", fact.Path));
+        return Phrase(key, atom, shown: true, ("fact", fact.Path));
     }
 
     /// <summary>What must be true of the input for <paramref name="condition"/> to be <paramref name="holds"/>.</summary>
@@ -153,23 +209,27 @@ internal sealed partial class Explainer(Evaluation evaluation)
                 : atom.Mask == fact.Universe
                     ? (holds ? MessageKeys.NeedsNotEmpty : MessageKeys.NeedsEmpty)
                     : (holds ? MessageKeys.NeedsInclude : MessageKeys.NeedsExclude);
-            needs = Phrase(key, atom);
+            needs = Phrase(key, atom, shown: false);
         }
 
         return new Requirement(path, evaluation.Source.Read(path), needs, []);
     }
 
-    private LocalizedText Phrase(string key, Atom atom, params (string Name, string Value)[] extra)
+    /// <summary>
+    /// A requirement or an assumption about <paramref name="atom"/>'s values: a requirement keeps
+    /// the values a person writes in a card; an assumption shows them as a fact line does.
+    /// </summary>
+    private LocalizedText Phrase(string key, Atom atom, bool shown, params (string Name, string Value)[] extra)
     {
         var message = Ruleset.Message(key);
-        return new LocalizedText(
-            Fill(message, Language.English, [("values", Values(atom, Language.English)), .. extra]),
-            Fill(message, Language.Korean, [("values", Values(atom, Language.Korean)), .. extra]));
+        return Localized(language => Fill(message, language, [("values", Values(atom, shown, language)), .. extra]));
     }
 
-    private string Values(Atom atom, Language language) =>
+    private string Values(Atom atom, bool shown, Language language) =>
         string.Join(Ruleset.Message(MessageKeys.ListOr).In(language),
-            atom.Fact.SymbolsOf(atom.Mask).Select(s => s == CompiledFact.OtherSymbol ? Ruleset.Message(MessageKeys.AnswerOther).In(language) : s));
+            atom.Fact.SymbolsOf(atom.Mask).Select(s =>
+                shown ? Shown(atom.Fact, s, language)
+                : s == CompiledFact.OtherSymbol ? Ruleset.Message(MessageKeys.AnswerOther).In(language) : s));
 
     /// <summary>Fills <c>{name}</c> placeholders: the given values first, then parameters, then facts.</summary>
     private string Fill(LocalizedText text, Language language, params (string Name, string Value)[] values) =>
@@ -196,13 +256,10 @@ internal sealed partial class Explainer(Evaluation evaluation)
                 return string.Join(", ", derive.Witnesses(list.Records, evaluation.Parameters, truth.Value).Select(r => r.Label));
             }
 
-            var value = evaluation.Ruleset.FactsByPath.TryGetValue(name, out var declared)
-                ? evaluation.ValueOf(declared)
-                : evaluation.Source.Read(name);
-            return value is null ? Ruleset.Message(MessageKeys.ValueUnknown).In(language) : Display(value);
+            var declared = evaluation.Ruleset.FactsByPath.GetValueOrDefault(name);
+            var value = declared is null ? evaluation.Source.Read(name) : evaluation.ValueOf(declared);
+            return value is null ? Ruleset.Message(MessageKeys.ValueUnknown).In(language) : Prose(declared?.Declaration, value, language);
         });
-
-    private static string Display(FactValue value) => value.Prose;
 
     [GeneratedRegex(@"\{([A-Za-z0-9_.\-]+)\}")]
     private static partial Regex Placeholder();

@@ -60,7 +60,7 @@ public static class ExplainReport
             text.Append(indent).Append(number++.ToString(CultureInfo.InvariantCulture)).Append(". ").Append(step.Question.In(lang)).Append('\n');
             foreach (var fact in step.Facts)
             {
-                var value = fact.Value is null ? ReportText.Get("unknown", lang) : TextReport.Display(fact.Value);
+                var value = fact.ValueText?.In(lang) ?? ReportText.Get("unknown", lang);
                 text.Append(indent).Append("   ").Append(ReportText.Get("reads", lang)).Append(' ').Append(fact.Path).Append(" = ").Append(value).Append('\n');
                 if (fact.Evidence is { } evidence)
                 {

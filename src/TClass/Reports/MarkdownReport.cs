@@ -54,7 +54,7 @@ public static class MarkdownReport
         foreach (var (fact, step) in Facts(result.Path))
         {
             var label = fact.Label.In(lang);
-            var value = fact.Value is null ? "_" + L("unknown") + "_" : "`" + Escape(TextReport.Display(fact.Value)) + "`";
+            var value = fact.ValueText is { } shown ? "`" + Escape(shown.In(lang)) + "`" : "_" + L("unknown") + "_";
             var meaning = step.Reason?.In(lang) ?? string.Join("; ", step.Explored.Select(e => $"{e.Assumption.In(lang)}: {string.Join(", ", e.Outcomes.Select(o => o.Id))}"));
             md.Append(CultureInfo.InvariantCulture, $"| `{fact.Path}`<br>{Escape(label)} | {value} | {Escape(fact.Evidence ?? "—")} | {Escape(meaning)} |\n");
         }

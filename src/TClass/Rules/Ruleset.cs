@@ -140,8 +140,18 @@ public sealed record FactDeclaration(string Path, FactType Type, ImmutableArray<
     /// <summary>For a bool fact: what it must be, phrased for next-level advice.</summary>
     public BoolPhrases? Requires { get; internal init; }
 
+    /// <summary>
+    /// Words for its values in prose (<c>value_labels</c> in the rule file): <c>partial</c> reads
+    /// "일부" in a Korean reason. A value without a label is written as it is.
+    /// </summary>
+    public ImmutableDictionary<string, LocalizedText> ValueLabels { get; internal init; } = ImmutableDictionary<string, LocalizedText>.Empty;
+
     /// <summary>The input fact a person must declare to make this one known: the list a derived fact is computed from, else the fact itself.</summary>
     public string InputPath => Derive?.Over ?? Path;
+
+    /// <summary>One of its values in words: its label in <paramref name="language"/>, else the value itself.</summary>
+    public string Words(string value, Language language) =>
+        ValueLabels.TryGetValue(value, out var label) ? label.In(language) : value;
 }
 
 /// <summary>Phrases for a bool fact being true and being false.</summary>

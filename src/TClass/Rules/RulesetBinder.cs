@@ -76,6 +76,8 @@ internal sealed class RulesetBinder
         {
             Derive = derive,
             Requires = requires,
+            ValueLabels = (node.Map("value_labels")?.Entries ?? [])
+                .ToImmutableDictionary(e => e.Key.Text, e => Remember(Text(e.Value), e.Key), StringComparer.Ordinal),
         }, node);
     }
 

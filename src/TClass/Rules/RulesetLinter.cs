@@ -128,6 +128,21 @@ internal sealed partial class RulesetLinter(Ruleset ruleset, RulesetBinder posit
                 Error(fact, path, "'other' applies to enum facts only.", "Remove 'other'.");
             }
 
+            foreach (var (value, label) in fact.ValueLabels.OrderBy(l => l.Key, StringComparer.Ordinal))
+            {
+                if (fact.Type == FactType.Bool)
+                {
+                    Error(label, path + ".value_labels", "a bool fact is answered yes or no in the ruleset's messages; 'value_labels' does not apply.", "Remove 'value_labels'.");
+                    break;
+                }
+
+                if (!fact.Values.Contains(value))
+                {
+                    Error(label, path + ".value_labels." + value, $"'{value}' is not one of the fact's values.",
+                        Suggest(value, fact.Values, "Label the values listed under 'values'."), "value-outside-domain");
+                }
+            }
+
             if (fact.Derive is { } derive)
             {
                 CheckDerivation(fact, derive, path);

@@ -97,6 +97,25 @@ public class RulesetLoadingTests
     }
 
     [Fact]
+    public void A_value_label_must_name_one_of_the_facts_values()
+    {
+        var error = Error(Mutated("      partial: { en: partial, ko: 일부 }\n", "      partail: { en: partial, ko: 일부 }\n"), "value-outside-domain");
+
+        Assert.Equal("facts.data.distillation.value_labels.partail", error.Path);
+        Assert.Contains("Did you mean 'partial'?", error.Fix, StringComparison.Ordinal);
+        Assert.True(error.Line > 1);
+    }
+
+    [Fact]
+    public void A_bool_fact_takes_no_value_labels()
+    {
+        var result = Mutated("    derive: { all: data.teachers, where: { field: origin, in: [own] } }\n",
+            "    derive: { all: data.teachers, where: { field: origin, in: [own] } }\n    value_labels:\n      \"true\": { en: yes, ko: 예 }\n");
+
+        Assert.Contains(result.Diagnostics, d => d.Path == "facts.data.teachers.own.value_labels" && d.Fix == "Remove 'value_labels'.");
+    }
+
+    [Fact]
     public void A_declared_domain_must_match_the_input()
     {
         var result = Mutated("values: [native, own-non-national, expanded, reused]", "values: [native, own-non-national, expanded]");

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TClass.Facts;
 using TClass.Manifests;
 using TClass.Reports;
 using TClass.Text;
@@ -36,9 +37,11 @@ public sealed partial class KoreanTermsTests
         Assert.All(ruleset.Groups, g => Assert.Equal(Term("groups", g.Id), g.Label.Ko));
     }
 
-    public static TheoryData<string> Examples => new(Directory.GetFiles(Path.Combine(TestData.RepoRoot, "docs", "examples"))
+    public static TheoryData<string> Examples => new(Cards("examples"));
+
+    private static IEnumerable<string> Cards(string folder) => Directory.GetFiles(Path.Combine(TestData.RepoRoot, "docs", folder))
         .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal))
-        .Select(f => Path.GetRelativePath(TestData.RepoRoot, f)).Order(StringComparer.Ordinal));
+        .Select(f => Path.GetRelativePath(TestData.RepoRoot, f)).Order(StringComparer.Ordinal);
 
     [Theory]
     [MemberData(nameof(Examples))]
@@ -51,6 +54,78 @@ public sealed partial class KoreanTermsTests
         Assert.DoesNotMatch(EnglishAnswer(), explain);
         Assert.DoesNotMatch(EnglishAnswer(), markdown);
         Assert.DoesNotContain("아니오", explain + markdown, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> Rulesets => new(BuiltInRulesets.Ids);
+
+    [Theory]
+    [MemberData(nameof(Rulesets))]
+    public void Every_value_of_every_enum_and_set_fact_has_words_in_both_languages(string id)
+    {
+        var ruleset = BuiltInRulesets.Get(id);
+
+        Assert.All(ruleset.Facts.Where(f => f.Type != TClass.Rules.FactType.Bool), fact =>
+            Assert.All(fact.Values, value =>
+            {
+                Assert.True(fact.ValueLabels.ContainsKey(value), $"{id}: {fact.Path} has no words for '{value}'");
+                Assert.DoesNotMatch(@"\p{IsHangulSyllables}", fact.ValueLabels[value].En);
+                Assert.Matches(@"\p{IsHangulSyllables}", fact.ValueLabels[value].Ko);
+            }));
+    }
+
+    public static TheoryData<string, string> CardsAndRulesets
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var card in Cards("examples").Concat(Cards(Path.Combine("registry", "cards"))))
+            {
+                foreach (var id in BuiltInRulesets.Ids)
+                {
+                    data.Add(card, id);
+                }
+            }
+
+            return data;
+        }
+    }
+
+    /// <summary>
+    /// Korean prose — the reasons, the answers, the explanation, what an unknown fact could be —
+    /// names values in Korean words: no value the ruleset lists appears as written in a card.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CardsAndRulesets))]
+    public void Korean_prose_never_names_a_value_as_written_in_a_card(string card, string id)
+    {
+        var ruleset = BuiltInRulesets.Get(id);
+        var result = TClassifier.Create(new ClassifierOptions { Ruleset = ruleset }).Classify(ManifestReader.Read(Path.Combine(TestData.RepoRoot, card)).Manifest!);
+        var values = ruleset.Facts.SelectMany(f => f.Values).Distinct().ToList();
+        var prose = new List<string> { result.Because(Language.Korean) };
+        Collect(result.Path, prose);
+
+        // Free text of the card (a base model's name, a component's, a chip's) is quoted as written.
+        var quoted = ManifestFacts.Schema.Facts
+            .Where(f => f.Kind is FactKind.Text or FactKind.TextList or FactKind.Records)
+            .Select(f => result.Value(f.Path)?.Prose).OfType<string>().Where(t => t.Length > 0)
+            .OrderByDescending(t => t.Length).ToList();
+        foreach (var text in prose.Select(t => quoted.Aggregate(t, (rest, q) => rest.Replace(q, "…", StringComparison.Ordinal))))
+        {
+            var named = values.FirstOrDefault(value => Regex.IsMatch(text, @"(?<![A-Za-z0-9.-])" + Regex.Escape(value) + "(?![A-Za-z0-9-])"));
+            Assert.True(named is null, $"'{named}' in: {text}");
+        }
+    }
+
+    private static void Collect(IEnumerable<PathStep> steps, List<string> prose)
+    {
+        foreach (var step in steps)
+        {
+            prose.AddRange(new[] { step.Reason, step.AnswerText }.OfType<LocalizedText>().Select(t => t.Ko));
+            foreach (var branch in step.Explored)
+            {
+                Collect(branch.Path, prose);
+            }
+        }
     }
 
     [Fact]
