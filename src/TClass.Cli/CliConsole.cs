@@ -6,8 +6,12 @@ namespace TClass.Cli;
 /// <param name="In">Standard input (manifests given as <c>-</c>, answers of <c>init --ask</c>).</param>
 /// <param name="Color">Whether the output may carry ANSI colours.</param>
 /// <param name="Status">Where long tasks say what they are doing; null unless stderr is a terminal.</param>
-internal sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader In, bool Color, StatusLine? Status = null)
+/// <param name="Width">The column text reports wrap at: the terminal's width, 100 into a pipe or a file.</param>
+internal sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader In, bool Color, StatusLine? Status = null, int Width = CliConsole.PipeWidth)
 {
+    /// <summary>The column text wraps at when the output is not a terminal.</summary>
+    public const int PipeWidth = 100;
+
     /// <summary>The process's console. Colour only on a terminal, and never when NO_COLOR is set.</summary>
     public static CliConsole System()
     {
@@ -21,7 +25,19 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader I
         // Results reach a terminal as they come; into a pipe or a file they go in blocks (a write per
         // result would cost more than classifying it), flushed before any message and at the end.
         var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8) { AutoFlush = !Console.IsOutputRedirected, NewLine = "\n" };
-        return Over(stdout, stderr, stdin, color, status);
+        return Over(stdout, stderr, stdin, color, status) with { Width = Console.IsOutputRedirected ? PipeWidth : TerminalWidth() };
+    }
+
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth is var columns and > 0 ? Math.Max(40, columns) : PipeWidth;
+        }
+        catch (IOException)
+        {
+            return PipeWidth;
+        }
     }
 
     /// <summary>

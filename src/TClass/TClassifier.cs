@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using TClass.Catalogs;
 using TClass.Diagnostics;
+using TClass.Documents;
 using TClass.Engine;
 using TClass.Evidence;
 using TClass.Facts;
@@ -140,9 +141,9 @@ public sealed class TClassifier
 
             var at = manifest?.Source?.PositionOf(path) ?? SourcePosition.WholeFile;
             warnings ??= ImmutableArray.CreateBuilder<Diagnostic>();
+            var words = DiagnosticCatalog.Words("no-evidence", ("path", path));
             warnings.Add(new Diagnostic(DiagnosticSeverity.Warning, "no-evidence", manifest?.Source?.File ?? "", at.Line, at.Column, path,
-                $"{path} is declared without evidence.",
-                $"Add an entry '{path}: <source>' under 'evidence:' naming the document, section and URL the fact comes from."));
+                words.English.Message, words.English.Fix) { Korean = words.Korean });
         }
 
         return warnings?.ToImmutable() ?? [];

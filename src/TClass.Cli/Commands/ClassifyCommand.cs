@@ -134,7 +134,7 @@ internal static class ClassifyCommand
 
         foreach (var problem in expansion.Problems)
         {
-            console.Error.WriteLine(problem.ToString());
+            console.Error.WriteLine(DiagnosticReport.Line(problem, language));
         }
 
         // Each card is read, classified, rendered and written before the next is read: nothing of a
@@ -154,7 +154,7 @@ internal static class ClassifyCommand
             console.Status?.Clear();
             foreach (var problem in input.Problems)
             {
-                console.Error.WriteLine(problem.ToString());
+                console.Error.WriteLine(DiagnosticReport.Line(problem, language));
             }
 
             if (console.Status is { } status && inputs.Count >= 200 && ++done % 100 == 0)
@@ -183,7 +183,7 @@ internal static class ClassifyCommand
 
         if (expansion.NothingFound(read, skipped) is { } nothing)
         {
-            console.Error.WriteLine(nothing.ToString());
+            console.Error.WriteLine(DiagnosticReport.Line(nothing, language));
             invalid = true;
         }
 
@@ -204,7 +204,7 @@ internal static class ClassifyCommand
             "json" => JsonReport.RenderArrayItem(result, language),
             "jsonl" => JsonReport.RenderLine(result, language) + "\n",
             "md" => MarkdownReport.Render(result, new MarkdownReportOptions(language)),
-            _ => TextReport.Render(result, new TextReportOptions(language, console.Color)),
+            _ => TextReport.Render(result, new TextReportOptions(language, console.Color, console.Width)),
         };
 
         /// <summary>Writes one rendered result after those before it.</summary>

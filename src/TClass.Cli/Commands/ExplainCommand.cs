@@ -42,11 +42,11 @@ internal static class ExplainCommand
             var exit = expansion.HasErrors ? ExitCodes.InvalidInput : ExitCodes.Ok;
             var language = Options.Language(parse.GetValue(lang)!);
             var (read, skipped) = (0, 0);
-            foreach (var input in Inputs.ReadAll(inputs, manifest => ExplainReport.Render(classifier.Classify(manifest), new TextReportOptions(language, console.Color))))
+            foreach (var input in Inputs.ReadAll(inputs, manifest => ExplainReport.Render(classifier.Classify(manifest), new TextReportOptions(language, console.Color, console.Width))))
             {
                 foreach (var problem in input.Problems)
                 {
-                    console.Error.WriteLine(problem.ToString());
+                    console.Error.WriteLine(DiagnosticReport.Line(problem, language));
                 }
 
                 (read, skipped) = input.Skipped ? (read, skipped + 1) : (read + 1, skipped);
@@ -62,7 +62,7 @@ internal static class ExplainCommand
 
             if (expansion.NothingFound(read, skipped) is { } nothing)
             {
-                console.Error.WriteLine(nothing.ToString());
+                console.Error.WriteLine(DiagnosticReport.Line(nothing, language));
                 exit = ExitCodes.InvalidInput;
             }
 

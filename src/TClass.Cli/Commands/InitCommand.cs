@@ -78,7 +78,7 @@ internal static class InitCommand
             }
 
             console.Out.WriteLine();
-            console.Out.Write(TextReport.Render(classifier.Classify(check.Manifest ?? manifest), new TextReportOptions(language, console.Color)));
+            console.Out.Write(TextReport.Render(classifier.Classify(check.Manifest ?? manifest), new TextReportOptions(language, console.Color, console.Width)));
             console.Out.WriteLine($"\nwrote {target} — add evidence for each fact under 'evidence:'.");
             return check.Succeeded ? ExitCodes.Ok : ExitCodes.InvalidInput;
         });

@@ -67,14 +67,25 @@ internal static partial class Options
 
     private static TClassifier? CreateClassifier(string rules, string country, CliConsole console)
     {
-        if (!CountryPattern().IsMatch(country))
+        if (!IsCountry(country, console))
         {
-            console.Error.WriteLine($"tclass: error: --country '{country}' is not an ISO 3166-1 alpha-2 code such as KR or US.");
             return null;
         }
 
         var ruleset = Rulesets.Resolve(rules, console);
         return ruleset is null ? null : TClassifier.Create(new ClassifierOptions { Ruleset = ruleset, Country = country });
+    }
+
+    /// <summary>Whether <paramref name="country"/> is an ISO 3166-1 alpha-2 code; if not, says so.</summary>
+    public static bool IsCountry(string country, CliConsole console)
+    {
+        if (CountryPattern().IsMatch(country))
+        {
+            return true;
+        }
+
+        console.Error.WriteLine($"tclass: error: --country '{country}' is not an ISO 3166-1 alpha-2 code such as KR or US.");
+        return false;
     }
 
     [GeneratedRegex("^[A-Z]{2}$")]

@@ -32,25 +32,29 @@ internal static class RulesCommand
 
         var which = new Argument<string>("ruleset") { Description = "A built-in id or a ruleset file.", DefaultValueFactory = _ => BuiltInRulesets.Reference };
         var lang = Options.Lang();
+        var country = Options.Country();
         var show = new Command("show", """
-            Show a ruleset: its outcomes, the facts it reads, and its decision tree in plain words.
+            Show a ruleset: its parameters, outcomes, the facts it reads, and its decision tree in
+            plain words, with the evaluation country filled in.
 
             Examples:
               tclass rules show tclass-2.0
               tclass rules show my-policy.yaml --lang ko
+              tclass rules show tclass-2.0 --country JP
             """)
         {
-            which, lang,
+            which, lang, country,
         };
         show.SetAction(parse =>
         {
-            var ruleset = Rulesets.Resolve(parse.GetValue(which)!, console);
+            var ruleset = Options.IsCountry(parse.GetValue(country)!, console) ? Rulesets.Resolve(parse.GetValue(which)!, console) : null;
             if (ruleset is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            console.Out.Write(RulesetReport.Render(ruleset, Options.Language(parse.GetValue(lang)!)));
+            var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["country"] = parse.GetValue(country)! };
+            console.Out.Write(RulesetReport.Render(ruleset, new RulesetReportOptions(Options.Language(parse.GetValue(lang)!), console.Width, parameters)));
             return ExitCodes.Ok;
         });
 
@@ -206,6 +210,7 @@ internal static class RulesCommand
         var first = new Argument<string>("first") { Description = "A ruleset id or file." };
         var second = new Argument<string>("second") { Description = "Another ruleset id or file." };
         var country = Options.Country();
+        var lang = Options.Lang();
         var command = new Command("diff", """
             Compare two rulesets: for every path of both trees, build a witness that satisfies it,
             classify it under both, and list the witnesses whose levels differ, with the conditions
@@ -215,7 +220,7 @@ internal static class RulesCommand
               tclass rules diff tclass-2.0 tclass-2.0-strict
             """)
         {
-            first, second, country,
+            first, second, country, lang,
         };
         command.SetAction(parse =>
         {
@@ -226,8 +231,9 @@ internal static class RulesCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var differences = RulesetDiff.Compare(a, b, parse.GetValue(country)!);
-            console.Out.Write(RulesetDiff.Render(a, b, differences));
+            var language = Options.Language(parse.GetValue(lang)!);
+            var differences = RulesetDiff.Compare(a, b, parse.GetValue(country)!, language);
+            console.Out.Write(RulesetDiff.Render(a, b, differences, language));
             return differences.IsEmpty ? ExitCodes.Ok : ExitCodes.BelowMinimum;
         });
         return command;

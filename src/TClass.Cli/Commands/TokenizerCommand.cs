@@ -54,7 +54,7 @@ internal static class TokenizerCommand
             {
                 "json" => TokenizerReport.Json(analysis),
                 "md" => TokenizerReport.Markdown(analysis, language),
-                _ => TokenizerReport.Text(analysis, language),
+                _ => TokenizerReport.Text(analysis, language, console.Width),
             });
             return result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? ExitCodes.InvalidInput : ExitCodes.Ok;
         });

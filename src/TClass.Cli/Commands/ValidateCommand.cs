@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using TClass.Diagnostics;
+using TClass.Reports;
 using TClass.Text;
 
 namespace TClass.Cli.Commands;
@@ -14,23 +16,25 @@ internal static class ValidateCommand
             Description = "Manifest files, directories (searched recursively), or - for standard input.",
             Arity = ArgumentArity.OneOrMore,
         };
+        var lang = Options.Lang();
         var command = new Command("validate", """
             Check manifests against manifest format 1: schema, cross-field rules and catalogs.
             Every error of every file is reported as path:line:col: error: message, with a fix.
 
             Examples:
               tclass validate card.yaml
-              tclass validate docs/registry/cards
+              tclass validate docs/registry/cards --lang ko
             """)
         {
-            paths,
+            paths, lang,
         };
         command.SetAction(parse =>
         {
+            var language = Options.Language(parse.GetValue(lang)!);
             var expansion = Inputs.Expand(parse.GetValue(paths) ?? [], console);
             foreach (var problem in expansion.Problems)
             {
-                console.Error.WriteLine(problem.ToString());
+                console.Error.WriteLine(DiagnosticReport.Line(problem, language));
             }
 
             var (valid, invalid, skipped) = (0, expansion.Problems.Count(p => p.Severity == DiagnosticSeverity.Error), 0);
@@ -38,7 +42,7 @@ internal static class ValidateCommand
             {
                 foreach (var problem in input.Problems)
                 {
-                    console.Error.WriteLine(problem.ToString());
+                    console.Error.WriteLine(DiagnosticReport.Line(problem, language));
                 }
 
                 if (input.Skipped)
@@ -48,7 +52,7 @@ internal static class ValidateCommand
                 else if (input.Read.Succeeded)
                 {
                     valid++;
-                    console.Out.WriteLine($"valid  {ControlCharacters.Escape(input.Read.File, allowLineBreaks: false)}");
+                    console.Out.WriteLine($"{ReportText.Get("valid", language),-6} {ControlCharacters.Escape(input.Read.File, allowLineBreaks: false)}");
                 }
                 else
                 {
@@ -58,11 +62,12 @@ internal static class ValidateCommand
 
             if (expansion.NothingFound(valid + invalid, skipped) is { } nothing)
             {
-                console.Error.WriteLine(nothing.ToString());
+                console.Error.WriteLine(DiagnosticReport.Line(nothing, language));
                 invalid++;
             }
 
-            console.Out.WriteLine($"{valid} valid, {invalid} invalid");
+            console.Out.WriteLine(Placeholders.Fill(ReportText.Get("validated", language),
+                ("valid", valid.ToString(CultureInfo.InvariantCulture)), ("invalid", invalid.ToString(CultureInfo.InvariantCulture))));
             return invalid > 0 ? ExitCodes.InvalidInput : ExitCodes.Ok;
         });
         return command;

@@ -79,7 +79,7 @@ internal static class WeightsCommand
             {
                 "json" => WeightsReport.Json(report),
                 "md" => WeightsReport.Markdown(report, language),
-                _ => WeightsReport.Text(report, language),
+                _ => WeightsReport.Text(report, language, console.Width),
             });
             if (result.Diagnostics.Any(d => d.Severity == Diagnostics.DiagnosticSeverity.Error))
             {

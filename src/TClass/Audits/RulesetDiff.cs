@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using TClass.Facts;
+using TClass.Reports;
 using TClass.Rules;
 using TClass.Text;
 
@@ -23,8 +24,11 @@ public sealed record DiffEntry(ImmutableArray<string> Facts, string Source, Rule
 /// </summary>
 public static class RulesetDiff
 {
-    /// <summary>The witnesses on which <paramref name="first"/> and <paramref name="second"/> disagree.</summary>
-    public static ImmutableArray<DiffEntry> Compare(Ruleset first, Ruleset second, string country = "KR")
+    /// <summary>
+    /// The witnesses on which <paramref name="first"/> and <paramref name="second"/> disagree, their
+    /// paths' conditions in <paramref name="language"/>.
+    /// </summary>
+    public static ImmutableArray<DiffEntry> Compare(Ruleset first, Ruleset second, string country = "KR", Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
@@ -46,7 +50,7 @@ public static class RulesetDiff
                 var right = b.Classify(witness, "witness").Candidates.Select(c => c.Id).ToImmutableArray();
                 if (!left.SequenceEqual(right))
                 {
-                    entries.Add(new DiffEntry(witness.Lines, ruleset.Id, PathTable.Path(ruleset, leaf, index + 1, Language.English), left, right));
+                    entries.Add(new DiffEntry(witness.Lines, ruleset.Id, PathTable.Path(ruleset, leaf, index + 1, language), left, right));
                 }
             }
         }
@@ -54,19 +58,21 @@ public static class RulesetDiff
         return entries.ToImmutable();
     }
 
-    /// <summary>The differences as Markdown.</summary>
-    public static string Render(Ruleset first, Ruleset second, ImmutableArray<DiffEntry> entries)
+    /// <summary>The differences as Markdown, framed in <paramref name="language"/> (the entries' conditions are in the language they were compared in).</summary>
+    public static string Render(Ruleset first, Ruleset second, ImmutableArray<DiffEntry> entries, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
+        string L(string key, params (string Key, string Value)[] values) => Placeholders.Fill(ReportText.Get(key, language), values);
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"# {first.Id} vs {second.Id}\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"{entries.Length} witness(es) where the two rulesets disagree.\n");
+        text.Append("# ").Append(L("diff.title", ("first", first.Id), ("second", second.Id))).Append("\n\n");
+        text.Append(L("diff.count", ("count", entries.Length.ToString(CultureInfo.InvariantCulture)))).Append('\n');
         foreach (var entry in entries)
         {
             text.Append(CultureInfo.InvariantCulture, $"\n## {string.Join(" | ", entry.First)} → {string.Join(" | ", entry.Second)}\n\n");
-            text.Append(CultureInfo.InvariantCulture, $"- path {entry.Path.Number} of {entry.Source}: {string.Join(" and ", entry.Path.Conditions)}\n");
-            text.Append(CultureInfo.InvariantCulture, $"- witness: {string.Join("; ", entry.Facts)}\n");
+            text.Append("- ").Append(L("diff.path", ("number", entry.Path.Number.ToString(CultureInfo.InvariantCulture)), ("ruleset", entry.Source)))
+                .Append(": ").Append(string.Join(ReportText.Get("cond.and", language), entry.Path.Conditions)).Append('\n');
+            text.Append("- ").Append(L("diff.witness")).Append(CultureInfo.InvariantCulture, $": {string.Join("; ", entry.Facts)}\n");
             text.Append(CultureInfo.InvariantCulture, $"- {first.Id}: {string.Join(", ", entry.First)} · {second.Id}: {string.Join(", ", entry.Second)}\n");
         }
 

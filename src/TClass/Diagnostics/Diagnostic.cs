@@ -35,6 +35,12 @@ public sealed record Diagnostic(
     string? Fix)
 {
     /// <summary>
+    /// The message and fix in Korean, from the words of <c>rules/i18n/diagnostics.yaml</c>; null for a
+    /// diagnostic that is worded in English only. <see cref="Message"/> and <see cref="Fix"/> stay English.
+    /// </summary>
+    public DiagnosticText? Korean { get; init; }
+
+    /// <summary>
     /// The conventional one-line form <c>file:line:col: error: message</c>, followed by the fix; a
     /// problem of the whole file has no position (<c>file: error: message</c>).
     /// </summary>
@@ -48,3 +54,13 @@ public sealed record Diagnostic(
         return $"{File.Replace("\n", "\\x0A", StringComparison.Ordinal).Replace("\r", "\\x0D", StringComparison.Ordinal)}{at}: {severity}: {field}{Message}{fix}";
     }
 }
+
+/// <summary>A diagnostic's message and its fix in one language.</summary>
+/// <param name="Message">What is wrong.</param>
+/// <param name="Fix">How to fix it, if there is a fix to suggest.</param>
+public sealed record DiagnosticText(string Message, string? Fix);
+
+/// <summary>A diagnostic's message and fix in English and in Korean.</summary>
+/// <param name="English">The English words.</param>
+/// <param name="Korean">The Korean words.</param>
+public sealed record DiagnosticWords(DiagnosticText English, DiagnosticText Korean);

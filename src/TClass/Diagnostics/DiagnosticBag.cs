@@ -25,6 +25,13 @@ internal sealed class DiagnosticBag(string file)
     public void Warning(string code, SourcePosition at, string path, string message, string? fix = null) =>
         _items.Add(new Diagnostic(DiagnosticSeverity.Warning, code, File, at.Line, at.Column, path, message, fix));
 
+    /// <summary>Records an error worded in English and Korean.</summary>
+    public void Error(string code, SourcePosition at, string path, DiagnosticWords words)
+    {
+        _items.Add(new Diagnostic(DiagnosticSeverity.Error, code, File, at.Line, at.Column, path, words.English.Message, words.English.Fix) { Korean = words.Korean });
+        HasErrors = true;
+    }
+
     public void AddRange(IEnumerable<Diagnostic> diagnostics)
     {
         foreach (var diagnostic in diagnostics)

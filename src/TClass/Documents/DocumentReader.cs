@@ -30,8 +30,7 @@ internal static partial class DocumentReader
                 return read.Bytes;
             case { Code: "too-large" }:
                 diagnostics.Error("too-large", SourcePosition.WholeFile, "",
-                    string.Create(CultureInfo.InvariantCulture, $"the file is larger than {limits.MaxBytes:N0} bytes, the limit of a document; it was not read."),
-                    "Split the file or remove what is not needed.");
+                    DiagnosticCatalog.Words("too-large.limit", ("limit", limits.MaxBytes.ToString("N0", CultureInfo.InvariantCulture))));
                 return null;
             case { Code: "not-found" } problem when notFoundFix is not null:
                 diagnostics.Error(problem.Code, SourcePosition.WholeFile, "", problem.Message, notFoundFix);
@@ -58,16 +57,15 @@ internal static partial class DocumentReader
         }
         catch (DecoderFallbackException)
         {
-            diagnostics.Error("not-utf8", SourcePosition.WholeFile, "", "the file is not valid UTF-8 text.", "Save the file as UTF-8.");
+            diagnostics.Error("not-utf8", SourcePosition.WholeFile, "", DiagnosticCatalog.Words("not-utf8"));
             return null;
         }
     }
 
     /// <summary>Reports a document of <paramref name="size"/> bytes as over the size limit.</summary>
     public static void ReportTooLarge(long size, DiagnosticBag diagnostics, DocumentLimits limits) =>
-        diagnostics.Error("too-large", SourcePosition.WholeFile, "",
-            string.Create(CultureInfo.InvariantCulture, $"the file is {size:N0} bytes; documents are limited to {limits.MaxBytes:N0} bytes."),
-            "Split the file or remove what is not a manifest fact.");
+        diagnostics.Error("too-large", SourcePosition.WholeFile, "", DiagnosticCatalog.Words("too-large.size",
+            ("size", size.ToString("N0", CultureInfo.InvariantCulture)), ("limit", limits.MaxBytes.ToString("N0", CultureInfo.InvariantCulture))));
 
     /// <summary>
     /// Checks that <paramref name="text"/> is strict JSON (RFC 8259: no comments, no trailing commas,
@@ -100,8 +98,7 @@ internal static partial class DocumentReader
             var reason = message.Contains("trailing comma", StringComparison.Ordinal) ? "a comma before a closing bracket"
                 : lineText.Length >= column && lineText[(column - 1)..].StartsWith('/') ? "a comment"
                 : message.Replace(" Change the reader options.", "", StringComparison.Ordinal).TrimEnd('.', ' ');
-            diagnostics.Error("json-syntax", new SourcePosition(line + 1, column), "", $"invalid JSON: {reason}.",
-                "JSON allows no comments and no comma before a closing bracket; write the file as strict JSON, or as YAML (.yaml) if you want comments.");
+            diagnostics.Error("json-syntax", new SourcePosition(line + 1, column), "", DiagnosticCatalog.Words("json-syntax", ("reason", reason)));
             return false;
         }
     }
@@ -143,9 +140,7 @@ internal static partial class DocumentReader
                 Next(); // past DocumentEnd
                 if (parser.Current is DocumentStart extra)
                 {
-                    diagnostics.Error("multiple-documents", At(extra.Start), "",
-                        "the file holds more than one YAML document; a manifest is exactly one document.",
-                        "Remove the second '---' and everything after it, or put each manifest in its own file.");
+                    diagnostics.Error("multiple-documents", At(extra.Start), "", DiagnosticCatalog.Words("multiple-documents"));
                 }
 
                 return root;
@@ -156,15 +151,13 @@ internal static partial class DocumentReader
             }
             catch (YamlException e)
             {
-                diagnostics.Error("yaml-syntax", At(e.Start), "", "invalid YAML: " + WithoutPosition(e.Message),
-                    "Check indentation, quotes and brackets near this position.");
+                diagnostics.Error("yaml-syntax", At(e.Start), "", DiagnosticCatalog.Words("yaml-syntax", ("reason", WithoutPosition(e.Message))));
                 return null;
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
             {
                 // The YAML parser reports some malformed inputs with these exceptions instead of a YamlException.
-                diagnostics.Error("yaml-syntax", _last, "", "invalid YAML: the text after this position cannot be parsed.",
-                    "Check indentation, quotes and brackets near this position.");
+                diagnostics.Error("yaml-syntax", _last, "", DiagnosticCatalog.Words("yaml-syntax.rest"));
                 return null;
             }
         }
@@ -191,8 +184,7 @@ internal static partial class DocumentReader
 
             var found = value.First(c => ControlCharacters.IsUnsafe(c));
             diagnostics.Error("control-character", at, path,
-                string.Create(CultureInfo.InvariantCulture, $"the text holds the control character U+{(int)found:X4} ({ControlCharacters.Escape(found.ToString())}), which could rewrite a terminal or hide text in a report."),
-                "Remove the control characters from the text.");
+                DiagnosticCatalog.Words("control-character", ("code", ((int)found).ToString("X4", CultureInfo.InvariantCulture)), ("shown", ControlCharacters.Escape(found.ToString()))));
         }
 
         private DocumentNode ReadNode(int depth, string path)
@@ -203,8 +195,7 @@ internal static partial class DocumentReader
             {
                 case AnchorAlias alias:
                     diagnostics.Error("yaml-alias", at, path,
-                        "YAML aliases (*" + alias.Value + ") are not allowed; manifests are plain data.",
-                        "Write the value out in full instead of referring to an anchor.");
+                        DiagnosticCatalog.Words("yaml-alias", ("name", alias.Value.ToString())));
                     Next();
                     return new ScalarNode(at, path, "", ScalarKind.Invalid);
                 case Scalar scalar:
@@ -252,7 +243,7 @@ internal static partial class DocumentReader
                 if (keyNode is not ScalarNode key)
                 {
                     diagnostics.Error("complex-key", keyNode.Position, path,
-                        "a mapping key must be plain text, not a list or a mapping.", "Use a plain word as the key.");
+                        DiagnosticCatalog.Words("complex-key"));
                     ReadNode(depth + 1, path);
                     continue;
                 }
@@ -262,8 +253,7 @@ internal static partial class DocumentReader
                 if (seen.TryGetValue(key.Text, out var first))
                 {
                     diagnostics.Error("duplicate-key", key.Position, childPath,
-                        string.Create(CultureInfo.InvariantCulture, $"the key '{key.Text}' appears twice (first at line {first.Line})."),
-                        "Keep one of the two entries.");
+                        DiagnosticCatalog.Words("duplicate-key", ("key", key.Text), ("line", first.Line.ToString(CultureInfo.InvariantCulture))));
                     continue;
                 }
 
@@ -278,8 +268,7 @@ internal static partial class DocumentReader
         private ScalarNode TooDeep(SourcePosition at, string path)
         {
             diagnostics.Error("too-deep", at, path,
-                string.Create(CultureInfo.InvariantCulture, $"the document nests deeper than {limits.MaxDepth} levels."),
-                "Flatten the structure; manifests need only a few levels.");
+                DiagnosticCatalog.Words("too-deep", ("limit", limits.MaxDepth.ToString(CultureInfo.InvariantCulture))));
 
             // Reading stops here: the YAML scanner slows with every level of flow nesting, so reading
             // past a document 200,000 levels deep would take minutes.
@@ -294,15 +283,13 @@ internal static partial class DocumentReader
             if (!node.Anchor.IsEmpty)
             {
                 diagnostics.Error("yaml-anchor", at, path,
-                    "YAML anchors (&" + node.Anchor.Value + ") are not allowed; manifests are plain data.",
-                    "Remove the anchor and write repeated values out in full.");
+                    DiagnosticCatalog.Words("yaml-anchor", ("name", node.Anchor.Value.ToString())));
             }
 
             if (!node.Tag.IsEmpty && !node.Tag.IsNonSpecific)
             {
                 diagnostics.Error("yaml-tag", at, path,
-                    "YAML tags (" + node.Tag.Value + ") are not allowed; manifests are plain data.",
-                    "Remove the tag; quote the value if it must be read as text.");
+                    DiagnosticCatalog.Words("yaml-tag", ("name", node.Tag.Value.ToString())));
             }
         }
     }

@@ -75,17 +75,17 @@ internal sealed class SchemaValidation
                 var key = error.Key ?? "";
                 var known = rule.Properties.Select(p => p.Name).ToList();
                 var nearest = Suggestions.Nearest(key, known);
-                var list = known.Count == 0 ? "" : " Known keys here: " + string.Join(", ", known) + ".";
-                diagnostics.Error("unknown-key", at, path, $"unknown key '{key}'.",
-                    (nearest is null ? $"Remove '{key}'." : $"Did you mean '{nearest}'?") + list);
+                var suggestion = nearest is null ? DiagnosticCatalog.Phrase("unknown-key.remove", ("key", key)) : DiagnosticCatalog.Phrase("unknown-key.nearest", ("nearest", nearest));
+                var list = known.Count == 0 ? new LocalizedText("", "") : DiagnosticCatalog.Phrase("unknown-key.known", ("keys", string.Join(", ", known)));
+                diagnostics.Error("unknown-key", at, path, Bilingual("unknown-key", [("key", key)], ("suggestion", suggestion), ("known", list)));
                 return;
             }
 
             case SchemaErrorKind.PropertyRequired:
             {
                 var field = path.Length == 0 ? error.Key : path + "." + error.Key;
-                diagnostics.Error("missing-key", at, field ?? "", $"the required key '{error.Key}' is missing.",
-                    rule.Property(error.Key ?? "")?.Fix ?? $"Add '{error.Key}:' here.");
+                diagnostics.Error("missing-key", at, field ?? "",
+                    WithFix(DiagnosticCatalog.Words("missing-key", ("key", error.Key ?? "")), rule.Property(error.Key ?? "")?.Fix));
                 return;
             }
 
@@ -93,8 +93,9 @@ internal sealed class SchemaValidation
             {
                 var allowed = rule.EnumDisplay;
                 var nearest = node is ScalarNode { Kind: ScalarKind.String } text ? Suggestions.Nearest(text.Text, allowed) : null;
-                diagnostics.Error("not-allowed", at, path, $"{Describe(node)} is not an allowed value.",
-                    fix ?? ((nearest is null ? "" : $"Did you mean '{nearest}'? ") + "Allowed: " + string.Join(", ", allowed) + "."));
+                var suggestion = nearest is null ? new LocalizedText("", "") : DiagnosticCatalog.Phrase("did-you-mean", ("nearest", nearest));
+                diagnostics.Error("not-allowed", at, path, WithFix(
+                    Bilingual("not-allowed", [("allowed", string.Join(", ", allowed))], ("value", Describe(node)), ("suggestion", suggestion)), fix));
                 return;
             }
 
@@ -104,31 +105,27 @@ internal sealed class SchemaValidation
 
             case SchemaErrorKind.TooFewItems:
                 diagnostics.Error("too-few-items", at, path,
-                    string.Create(CultureInfo.InvariantCulture, $"the list needs at least {rule.MinItems} item(s)."),
-                    fix ?? "Add the missing items, or remove the key to leave the fact unknown.");
+                    WithFix(DiagnosticCatalog.Words("too-few-items", ("count", rule.MinItems.ToString(CultureInfo.InvariantCulture))), fix));
                 return;
 
             case SchemaErrorKind.StringTooShort:
-                diagnostics.Error("invalid-value", at, path,
-                    string.Create(CultureInfo.InvariantCulture, $"{Describe(node)} is too short: at least {rule.MinLength} character(s)."),
-                    fix ?? rule.Description);
+                diagnostics.Error("invalid-value", at, path, Bilingual("invalid-value.short",
+                    [("count", Convert.ToString(rule.MinLength, CultureInfo.InvariantCulture) ?? ""), ("fix", fix ?? rule.Description ?? "")], ("value", Describe(node))));
                 return;
 
             case SchemaErrorKind.PatternMismatch:
-                diagnostics.Error("invalid-value", at, path, $"{Describe(node)} does not have the required form.",
-                    fix ?? rule.Description);
+                diagnostics.Error("invalid-value", at, path, Bilingual("invalid-value.pattern", [("fix", fix ?? rule.Description ?? "")], ("value", Describe(node))));
                 return;
 
             case SchemaErrorKind.WrongType:
             {
-                var expected = Expected(rule.Types);
-                diagnostics.Error("wrong-type", at, path, $"expected {expected}, found {Describe(node)}.", fix ?? $"Write {expected} here.");
+                diagnostics.Error("wrong-type", at, path, WithFix(Bilingual("wrong-type", [], ("expected", Expected(rule.Types)), ("value", Describe(node))), fix));
                 return;
             }
 
             default:
-                diagnostics.Error("invalid-value", at, path, $"{Describe(node)} is not valid here ({Humanize(error.Kind)}).",
-                    fix ?? rule.Description);
+                diagnostics.Error("invalid-value", at, path, Bilingual("invalid-value",
+                    [("kind", Humanize(error.Kind)), ("fix", fix ?? rule.Description ?? "")], ("value", Describe(node))));
                 return;
         }
     }
@@ -144,8 +141,8 @@ internal sealed class SchemaValidation
         if (failing.Count < error.Alternatives.Length)
         {
             // oneOf with more than one match: the value is ambiguous, not wrong in any one shape.
-            diagnostics.Error("ambiguous", node.Position, node.Path, $"{Describe(node)} fits more than one of the accepted shapes.",
-                fix ?? (error.Rule.Description is { } says ? $"Write exactly one of the shapes: {says}." : "Write exactly one of the accepted shapes."));
+            diagnostics.Error("ambiguous", node.Position, node.Path, Bilingual("ambiguous",
+                [("fix", fix ?? (error.Rule.Description is { } says ? $"Write exactly one of the shapes: {says}." : "Write exactly one of the accepted shapes."))], ("value", Describe(node))));
             return;
         }
 
@@ -167,62 +164,78 @@ internal sealed class SchemaValidation
         var types = failing.SelectMany(errors => errors)
             .Where(e => e.Kind == SchemaErrorKind.WrongType && ReferenceEquals(e.Node, node))
             .Aggregate(JsonTypes.Any, (all, e) => all | e.Rule.Types);
-        var expected = Expected(types);
-        diagnostics.Error("wrong-type", node.Position, node.Path, $"expected {expected}, found {Describe(node)}.",
-            fix ?? (error.Rule.Description is { } description
-                ? $"Write {expected} here: {description}."
-                : $"Write {expected} here."));
+        var words = error.Rule.Description is { } description
+            ? Bilingual("wrong-type.described", [("description", description)], ("expected", Expected(types)), ("value", Describe(node)))
+            : Bilingual("wrong-type", [], ("expected", Expected(types)), ("value", Describe(node)));
+        diagnostics.Error("wrong-type", node.Position, node.Path, WithFix(words, fix));
     }
 
-    /// <summary>The accepted types in words: "text or a number".</summary>
-    private static string Expected(JsonTypes types)
+    /// <summary>
+    /// The wording <paramref name="key"/> with <paramref name="values"/> the same in both languages and
+    /// <paramref name="worded"/> values that are words themselves, each in its language.
+    /// </summary>
+    private static DiagnosticWords Bilingual(string key, (string Key, string Value)[] values, params (string Key, LocalizedText Value)[] worded)
     {
-        var words = new List<string>();
+        var english = DiagnosticCatalog.Words(key, [.. values, .. worded.Select(w => (w.Key, w.Value.En))]);
+        var korean = DiagnosticCatalog.Words(key, [.. values, .. worded.Select(w => (w.Key, w.Value.Ko))]);
+        return new DiagnosticWords(english.English, korean.Korean);
+    }
+
+    /// <summary>The schema's own fix (<c>x-fix</c>, written in English) replaces the English fix; Korean keeps its general fix.</summary>
+    private static DiagnosticWords WithFix(DiagnosticWords words, string? fix) =>
+        fix is null ? words : words with { English = words.English with { Fix = fix } };
+
+    /// <summary>The accepted types in words: "text or a number".</summary>
+    private static LocalizedText Expected(JsonTypes types)
+    {
+        var words = new List<LocalizedText>();
         if (types.HasFlag(JsonTypes.String))
         {
-            words.Add("text");
+            words.Add(new("text", "글자"));
         }
 
         if (types.HasFlag(JsonTypes.Number))
         {
-            words.Add("a number");
+            words.Add(new("a number", "숫자"));
         }
         else if (types.HasFlag(JsonTypes.Integer))
         {
-            words.Add("a whole number");
+            words.Add(new("a whole number", "정수"));
         }
 
         if (types.HasFlag(JsonTypes.Boolean))
         {
-            words.Add("true or false");
+            words.Add(new("true or false", "true 또는 false"));
         }
 
         if (types.HasFlag(JsonTypes.Array))
         {
-            words.Add("a list");
+            words.Add(new("a list", "목록"));
         }
 
         if (types.HasFlag(JsonTypes.Object))
         {
-            words.Add("a mapping of keys to values");
+            words.Add(new("a mapping of keys to values", "키와 값의 매핑"));
         }
 
         if (types.HasFlag(JsonTypes.Null))
         {
-            words.Add("nothing (null)");
+            words.Add(new("nothing (null)", "빈 값(null)"));
         }
 
-        return words.Count == 0 ? "another shape" : string.Join(" or ", words);
+        return words.Count == 0
+            ? new("another shape", "다른 형태")
+            : new(string.Join(" or ", words.Select(w => w.En)), string.Join(" 또는 ", words.Select(w => w.Ko)));
     }
 
-    private static string Describe(DocumentNode node) => node switch
+    private static LocalizedText Describe(DocumentNode node) => node switch
     {
-        ScalarNode { Kind: ScalarKind.String } s => $"'{Shorten(s.Text)}'",
-        ScalarNode { Kind: ScalarKind.Integer or ScalarKind.Float } n => $"the number {Shorten(n.Text)}",
-        ScalarNode { Kind: ScalarKind.Bool } b => $"the value {b.Text}",
-        ScalarNode => "nothing (an empty value)",
-        SequenceNode => "a list",
-        _ => "a mapping",
+        ScalarNode { Kind: ScalarKind.String } s => new($"'{Shorten(s.Text)}'", $"'{Shorten(s.Text)}'"),
+        ScalarNode { Kind: ScalarKind.Integer or ScalarKind.Float } n => new($"the number {Shorten(n.Text)}", $"숫자 {Shorten(n.Text)}"),
+        ScalarNode { Kind: ScalarKind.Bool } b => new($"the value {b.Text}", $"값 {b.Text}"),
+        ScalarNode => new("nothing (an empty value)", "빈 값"),
+        SequenceNode => new("a list", "목록"),
+        _ => new("a mapping", "매핑"),
     };
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";

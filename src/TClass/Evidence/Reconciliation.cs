@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TClass.Diagnostics;
+using TClass.Documents;
 using TClass.Facts;
 using TClass.Manifests;
 
@@ -85,9 +86,10 @@ public sealed record Reconciliation(ImmutableArray<FactProvenance> Facts, Immuta
             {
                 facts.Add(new FactProvenance(path, ProvenanceStatus.Conflicting, declaredValue, concludedValue, concluded.Source));
                 var at = declared.Source?.PositionOf(path) ?? SourcePosition.WholeFile;
+                var words = DiagnosticCatalog.Words("evidence-conflict",
+                    ("declared", declaredValue ?? ""), ("source", claims.Evidence(path) ?? "none given"), ("found", concludedValue ?? ""), ("found_source", concluded.Source));
                 conflicts.Add(new Diagnostic(DiagnosticSeverity.Warning, "evidence-conflict", declared.Source?.File ?? "", at.Line, at.Column, path,
-                    $"declared {declaredValue} (source: {claims.Evidence(path) ?? "none given"}), but the model's files show {concludedValue} ({concluded.Source}).",
-                    "Correct the declaration, or explain in its evidence why the files do not show it."));
+                    words.English.Message, words.English.Fix) { Korean = words.Korean });
             }
 
             taken.Add(path);

@@ -1,4 +1,5 @@
 using TClass.Diagnostics;
+using TClass.Documents;
 
 namespace TClass.Manifests;
 
@@ -15,9 +16,7 @@ internal static class FrontMatter
         var lines = markdown.Split('\n');
         if (lines.Length == 0 || lines[0].TrimEnd('\r', ' ', '\t') != "---")
         {
-            diagnostics.Error("no-front-matter", new SourcePosition(1, 1), "",
-                "the Markdown file has no YAML front matter, so it holds no manifest.",
-                "Start the file with a line '---', the manifest under a 'tclass:' key, and a closing line '---'.");
+            diagnostics.Error("no-front-matter", new SourcePosition(1, 1), "", DiagnosticCatalog.Words("no-front-matter"));
             return null;
         }
 
@@ -30,8 +29,7 @@ internal static class FrontMatter
             }
         }
 
-        diagnostics.Error("unclosed-front-matter", new SourcePosition(1, 1), "",
-            "the front matter that starts on line 1 is never closed.", "Add a line '---' after the front matter.");
+        diagnostics.Error("unclosed-front-matter", new SourcePosition(1, 1), "", DiagnosticCatalog.Words("unclosed-front-matter"));
         return null;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using TClass.Catalogs;
 using TClass.Diagnostics;
+using TClass.Documents;
 
 namespace TClass.Manifests;
 
@@ -20,31 +21,25 @@ public static class ManifestChecks
         if (manifest.Model.Modalities is { } modalities && modalities.Any(m => m != Modality.Text) && !manifest.ComponentsDeclared)
         {
             warnings.Add("undeclared-components", "model.modalities",
-                $"the model handles {string.Join(", ", modalities.Where(m => m != Modality.Text).Select(m => m.Symbol()))}, but no components are declared; multimodal models usually have encoders with weights of their own.",
-                "Declare the encoders under 'components:' with their origin, or write 'components: []' if the model has none.");
+                ("modalities", string.Join(", ", modalities.Where(m => m != Modality.Text).Select(m => m.Symbol()))));
         }
 
         if (manifest.Card is { BaseModels.Length: > 0 } card && manifest.Weights.Origin is WeightsOrigin.Scratch)
         {
             warnings.Add("card-base-model", "weights.origin",
-                $"the model card's front matter names base_model {string.Join(", ", card.BaseModels)}{(card.BaseModelRelation is null ? "" : $" ({card.BaseModelRelation})")}, but weights.origin is 'scratch'.",
-                "Check weights.origin, or explain the card's base_model in the evidence.");
+                ("bases", string.Join(", ", card.BaseModels)), ("relation", card.BaseModelRelation is null ? "" : $" ({card.BaseModelRelation})"));
         }
 
         if (manifest.Weights.Origin is WeightsOrigin.Scratch && manifest.Weights.Base.Length > 0)
         {
-            warnings.Add("base-with-scratch", "weights.base",
-                $"weights.base names {string.Join(", ", manifest.Weights.Base)}, but weights trained from scratch start from no model.",
-                "Remove weights.base, or set origin to own-checkpoint or open-derivative.");
+            warnings.Add("base-with-scratch", "weights.base", ("bases", string.Join(", ", manifest.Weights.Base)));
         }
 
         CheckArchitecture(manifest, catalogs.Architectures, warnings);
 
         if (manifest.Data.Distillation is Distillation.None && manifest.Data.Teachers.Length > 0)
         {
-            warnings.Add("teachers-without-distillation", "data.teachers",
-                $"data.teachers lists {string.Join(", ", manifest.Data.Teachers.Select(t => t.Id))}, but data.distillation is 'none'.",
-                "Set distillation to partial or dominant, or remove the teachers.");
+            warnings.Add("teachers-without-distillation", "data.teachers", ("teachers", string.Join(", ", manifest.Data.Teachers.Select(t => t.Id))));
         }
 
         return warnings.ToImmutable();
@@ -57,9 +52,7 @@ public static class ManifestChecks
         {
             if (architecture.Config is not null || architecture.Changes.Length > 0)
             {
-                warn.Add("ignored-with-own-family", architecture.Config is not null ? "architecture.config" : "architecture.changes",
-                    "architecture.config and architecture.changes compare with a public family; they are not used when family is 'own'.",
-                    "Describe the redesign in architecture.topology instead.");
+                warn.Add("ignored-with-own-family", architecture.Config is not null ? "architecture.config" : "architecture.changes");
             }
 
             return;
@@ -67,9 +60,7 @@ public static class ManifestChecks
 
         if (architecture.Config is ConfigComparison.Identical && architecture.Changes.Length > 0)
         {
-            warn.Add("identical-with-changes", "architecture.changes",
-                $"architecture.config is 'identical', but architecture.changes lists {string.Join(", ", architecture.Changes.Select(c => c.Symbol()))}.",
-                "Set config: modified, or remove the changes.");
+            warn.Add("identical-with-changes", "architecture.changes", ("changes", string.Join(", ", architecture.Changes.Select(c => c.Symbol()))));
         }
 
         if (architecture.Family is null || catalog.Find(architecture.Family) is not { } family)
@@ -79,16 +70,12 @@ public static class ManifestChecks
 
         if (ArchitectureCatalog.OriginatedBy(family, manifest.Model.Developer, manifest.Model.Id))
         {
-            warn.Add("own-family-named", "architecture.family",
-                $"the {family.Key} family was created by {family.Originator.Name}, the model's own developer; T-Class reads a developer's own family as 'own'.",
-                "Write 'family: own' and list the redesigned parts of the computation graph in architecture.topology.");
+            warn.Add("own-family-named", "architecture.family", ("family", family.Key), ("originator", family.Originator.Name));
         }
 
         if (architecture.Config is ConfigComparison.Identical && architecture.Class is { } declared && !family.Classes.Contains(declared))
         {
-            warn.Add("class-differs", "architecture.class",
-                $"architecture.class is '{declared}', not a class of the {family.Key} family ({string.Join(", ", family.Classes)}), yet config is 'identical'.",
-                "Check the family, or set config: modified and list the changes.");
+            warn.Add("class-differs", "architecture.class", ("class", declared), ("family", family.Key), ("classes", string.Join(", ", family.Classes)));
         }
     }
 
@@ -97,11 +84,16 @@ public static class ManifestChecks
     {
         private ImmutableArray<Diagnostic>.Builder? _items;
 
-        public void Add(string code, string path, string message, string fix)
+        /// <summary>Adds the warning <paramref name="code"/>, worded as <c>rules/i18n/diagnostics.yaml</c> says with <paramref name="values"/> filled in.</summary>
+        public void Add(string code, string path, params (string Key, string Value)[] values)
         {
             var at = manifest.Source?.PositionOf(path) ?? SourcePosition.WholeFile;
+            var words = DiagnosticCatalog.Words(code, values);
             _items ??= ImmutableArray.CreateBuilder<Diagnostic>();
-            _items.Add(new Diagnostic(DiagnosticSeverity.Warning, code, manifest.Source?.File ?? "", at.Line, at.Column, path, message, fix));
+            _items.Add(new Diagnostic(DiagnosticSeverity.Warning, code, manifest.Source?.File ?? "", at.Line, at.Column, path, words.English.Message, words.English.Fix)
+            {
+                Korean = words.Korean,
+            });
         }
 
         public ImmutableArray<Diagnostic> ToImmutable() => _items?.ToImmutable() ?? [];

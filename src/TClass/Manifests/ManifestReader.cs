@@ -181,9 +181,7 @@ public static partial class ManifestReader
         if (root.Node(FrontMatter.ManifestKey) is not MappingNode manifest)
         {
             var at = (root as MappingNode)?.Entry(FrontMatter.ManifestKey)?.Key.Position ?? new SourcePosition(1, 1);
-            diagnostics.Error("no-manifest", at, FrontMatter.ManifestKey,
-                "the front matter has no 'tclass:' mapping, so the card holds no manifest.",
-                "Add a 'tclass:' key to the front matter with the manifest fields (model, weights, …) indented under it.");
+            diagnostics.Error("no-manifest", at, FrontMatter.ManifestKey, DiagnosticCatalog.Words("no-manifest"));
             return null;
         }
 
@@ -229,13 +227,11 @@ public static partial class ManifestReader
 
         if (root is null or ScalarNode { Kind: ScalarKind.Null })
         {
-            diagnostics.Error("empty", new SourcePosition(1, 1), "", "the file is empty.",
-                "Write a manifest starting with 'tclass: 1' and a 'model:' section with an 'id:'.");
+            diagnostics.Error("empty", new SourcePosition(1, 1), "", DiagnosticCatalog.Words("empty"));
         }
         else
         {
-            diagnostics.Error("not-a-mapping", root.Position, "", "a manifest must be a mapping of keys to values (tclass, model, weights, …).",
-                "Start the file with 'tclass: 1' followed by 'model:' and the other sections.");
+            diagnostics.Error("not-a-mapping", root.Position, "", DiagnosticCatalog.Words("not-a-mapping"));
         }
     }
 
@@ -268,8 +264,7 @@ public static partial class ManifestReader
         switch (node)
         {
             case ScalarNode scalar when scalar.Text.TrimEnd('\n').Contains('\n', StringComparison.Ordinal):
-                diagnostics.Error("line-break", scalar.Position, scalar.Path, "the text runs over several lines; every value of a manifest is one line.",
-                    "Write it on one line (a long source can stay long).");
+                diagnostics.Error("line-break", scalar.Position, scalar.Path, DiagnosticCatalog.Words("line-break"));
                 break;
             case MappingNode mapping:
                 foreach (var entry in mapping.Entries)

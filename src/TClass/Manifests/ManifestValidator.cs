@@ -34,8 +34,7 @@ internal static partial class ManifestValidator
             && DatePattern().IsMatch(released.Text)
             && !DateOnly.TryParseExact(released.Text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
-            diagnostics.Error("invalid-date", released.Position, released.Path, $"'{released.Text}' is not a calendar date.",
-                "Write an existing date as YYYY-MM-DD.");
+            diagnostics.Error("invalid-date", released.Position, released.Path, DiagnosticCatalog.Words("invalid-date", ("date", released.Text)));
         }
     }
 
@@ -51,15 +50,13 @@ internal static partial class ManifestValidator
         if (OriginsNeedingBase.Contains(origin) && !weights.Has("base"))
         {
             diagnostics.Error("base-required", weights.Entry("origin")!.Key.Position, "weights.base",
-                $"weights.origin is '{origin}', which needs weights.base: the model the weights start from.",
-                "Add 'base: <model id>' under 'weights:' (a list if there are several).");
+                DiagnosticCatalog.Words("base-required", ("origin", origin)));
         }
 
         if (origin != "open-derivative" && weights.Entry("adaptation") is { } adaptation)
         {
             diagnostics.Error("adaptation-not-allowed", adaptation.Key.Position, "weights.adaptation",
-                $"weights.adaptation describes what was done to third-party weights, but weights.origin is '{origin}'.",
-                "Remove 'adaptation', or set 'origin: open-derivative' if the weights start from a third party's.");
+                DiagnosticCatalog.Words("adaptation-not-allowed", ("origin", origin)));
         }
     }
 
@@ -77,17 +74,13 @@ internal static partial class ManifestValidator
             {
                 var at = architecture.Entry("topology")?.Key.Position ?? family.Position;
                 diagnostics.Error("topology-required", at, "architecture.topology",
-                    "architecture.family is 'own', so architecture.topology must list what the developer redesigned.",
-                    "Add 'topology: [...]' with values such as attention, normalization, ffn, block-layout, parametrization.");
+                    DiagnosticCatalog.Words("topology-required"));
             }
         }
         else if (catalog.Find(family.Text) is null)
         {
             var nearest = Suggestions.Nearest(family.Text, catalog.Keys.Append(ManifestFacts.OwnFamily));
-            diagnostics.Error("unknown-family", family.Position, "architecture.family",
-                $"'{family.Text}' is not a family of the architecture catalog.",
-                (nearest is null ? "" : $"Did you mean '{nearest}'? ")
-                + "Use a key of the architecture catalog (tclass rules print catalog/architectures.yaml), or 'own' for the developer's own architecture.");
+            diagnostics.Error("unknown-family", family.Position, "architecture.family", Suggesting(nearest, "unknown-family", ("family", family.Text)));
         }
     }
 
@@ -98,8 +91,7 @@ internal static partial class ManifestValidator
         if (tokenizer is not null && origin is "expanded" or "reused" && !tokenizer.Has("base"))
         {
             diagnostics.Error("tokenizer-base-required", tokenizer.Entry("origin")!.Key.Position, "tokenizer.base",
-                $"tokenizer.origin is '{origin}', which needs tokenizer.base: the third-party tokenizer.",
-                "Add 'base: <tokenizer or model id>' under 'tokenizer:'.");
+                DiagnosticCatalog.Words("tokenizer-base-required", ("origin", origin)));
         }
     }
 
@@ -111,8 +103,7 @@ internal static partial class ManifestValidator
             if (origin is "third-party" or "own-checkpoint" && !component.Has("base"))
             {
                 diagnostics.Error("component-base-required", component.Entry("origin")!.Key.Position, component.Path + ".base",
-                    $"the component's origin is '{origin}', which needs base: the model its weights come from.",
-                    "Add 'base: <model id>' to the component.");
+                    DiagnosticCatalog.Words("component-base-required", ("origin", origin)));
             }
         }
     }
@@ -134,12 +125,10 @@ internal static partial class ManifestValidator
     {
         foreach (var item in items.OfType<ScalarNode>().Where(s => s.Kind == ScalarKind.String && !known(s.Text)))
         {
-            var fix = otherKind.Any(e => e.Key == item.Text)
-                ? $"'{item.Text}' is a {(kind == "chip" ? "cloud" : "chip")}; move it to the {(kind == "chip" ? "cloud" : "chips")} list."
-                : Suggestions.Nearest(item.Text, entries.Select(e => e.Key)) is { } nearest
-                    ? $"Did you mean '{nearest}'? Or write {{name, {(kind == "chip" ? "vendor" : "operator")}, country}} for a {kind} not in the catalog."
-                    : $"Use a key of the infrastructure catalog (tclass rules print catalog/infrastructure.yaml), or write {{name, {(kind == "chip" ? "vendor" : "operator")}, country}} for a {kind} not in the catalog.";
-            diagnostics.Error("unknown-" + kind, item.Position, item.Path, $"'{item.Text}' is not a {kind} of the infrastructure catalog.", fix);
+            var words = otherKind.Any(e => e.Key == item.Text)
+                ? DiagnosticCatalog.Words("unknown-" + kind + ".misplaced", ("key", item.Text))
+                : Suggesting(Suggestions.Nearest(item.Text, entries.Select(e => e.Key)), "unknown-" + kind, ("key", item.Text));
+            diagnostics.Error("unknown-" + kind, item.Position, item.Path, words);
         }
     }
 
@@ -156,11 +145,18 @@ internal static partial class ManifestValidator
             if (!ManifestFormat.FieldPaths.Contains(field))
             {
                 var nearest = Suggestions.Nearest(entry.Key.Text, ManifestFormat.FieldPaths);
-                diagnostics.Error("unknown-evidence-key", entry.Key.Position, entry.Key.Path,
-                    $"'{entry.Key.Text}' is not a field or section of the manifest, so this evidence supports nothing.",
-                    (nearest is null ? "" : $"Did you mean '{nearest}'? ") + "Evidence keys are field paths such as weights.origin or sections such as tokenizer.");
+                diagnostics.Error("unknown-evidence-key", entry.Key.Position, entry.Key.Path, Suggesting(nearest, "unknown-evidence-key", ("key", entry.Key.Text)));
             }
         }
+    }
+
+    /// <summary>The wording <paramref name="key"/>, its fix led by "did you mean" when a nearest value was found.</summary>
+    private static DiagnosticWords Suggesting(string? nearest, string key, params (string Key, string Value)[] values)
+    {
+        var suggestion = nearest is null ? null : DiagnosticCatalog.Phrase("did-you-mean", ("nearest", nearest));
+        var english = DiagnosticCatalog.Words(key, [.. values, ("suggestion", suggestion?.En ?? "")]);
+        var korean = DiagnosticCatalog.Words(key, [.. values, ("suggestion", suggestion?.Ko ?? "")]);
+        return new DiagnosticWords(english.English, korean.Korean);
     }
 
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]

@@ -19,34 +19,31 @@ public static class ExplainReport
         var lang = options.Language;
         string L(string key) => ReportText.Get(key, lang);
         var text = new StringBuilder();
-        text.Append(result.Model);
-        if (result.File.Length > 0)
-        {
-            text.Append("  (").Append(ControlCharacters.Escape(result.File, allowLineBreaks: false)).Append(')');
-        }
-
-        text.Append('\n').Append(L("ruleset")).Append(' ').Append(result.Ruleset.Id).Append(' ').Append(result.Ruleset.Version)
+        TextReport.AppendWrapped(text, "", result.Model + (result.File.Length > 0 ? "  (" + ControlCharacters.Escape(result.File, allowLineBreaks: false) + ")" : ""), options.Width);
+        text.Append(L("ruleset")).Append(' ').Append(result.Ruleset.Id).Append(' ').Append(result.Ruleset.Version)
             .Append(" · ").Append(L("country")).Append(' ').Append(result.Country).Append("\n\n");
         Steps(text, result.Path, "", lang, options.Width, first: 1);
 
-        text.Append('\n').Append(L("result")).Append(": ");
-        text.Append(result.Outcome is { } tier
-            ? $"{tier.Id} — {tier.Label.In(lang)}"
-            : $"{L("undecided")} — {L("possible")}: {string.Join(", ", result.Candidates.Select(c => c.Id))}; {L("missing")}: {string.Join(", ", result.Missing)}");
-        text.Append("\n\n").Append(TextReport.Wrap(result.Because(lang), options.Width)).Append('\n');
+        text.Append('\n');
+        TextReport.AppendWrapped(text, "", L("result") + ": " + (result.Outcome is { } tier
+            ? TextReport.Bound($"{tier.Id} — {tier.Label.In(lang)}")
+            : $"{L("undecided")} — {L("possible")}: {string.Join(", ", result.Candidates.Select(c => c.Id))}; {L("missing")}: {string.Join(", ", result.Missing)}"), options.Width);
+        text.Append('\n').Append(TextReport.Wrap(result.Because(lang), options.Width)).Append('\n');
         if (result.Next is { } next)
         {
-            text.Append('\n').Append(L("next")).Append(": ").Append(next.Outcome.Id).Append(" — ").Append(next.Outcome.Label.In(lang)).Append('\n');
+            text.Append('\n');
+            TextReport.AppendWrapped(text, "", L("next") + ": " + TextReport.Bound(next.Outcome.Id + " — " + next.Outcome.Label.In(lang)), options.Width);
             foreach (var need in next.Needs)
             {
-                text.Append("  • ").Append(TextReport.Wrap(TextReport.Requirement(need, lang), options.Width - 4).Replace("\n", "\n    ", StringComparison.Ordinal)).Append('\n');
+                TextReport.AppendWrapped(text, "  ", "• " + TextReport.Requirement(need, lang), options.Width);
             }
         }
 
-        text.Append('\n').Append(L("scores")).Append(": ").Append(string.Join(" · ", result.Scores.Select(s => s.Label.In(lang) + " " + TextReport.Score(s)))).Append('\n');
+        text.Append('\n');
+        TextReport.AppendWrapped(text, "", L("scores") + ": " + string.Join(" · ", result.Scores.Select(s => TextReport.Bound(s.Label.In(lang) + " " + TextReport.Score(s)))), options.Width);
         foreach (var warning in result.Warnings)
         {
-            text.Append("! ").Append(TextReport.Wrap(warning.ToString(), options.Width - 2).Replace("\n", "\n  ", StringComparison.Ordinal)).Append('\n');
+            TextReport.AppendWrapped(text, "", "! " + DiagnosticReport.InReport(warning, lang), options.Width);
         }
 
         return text.ToString();
@@ -57,11 +54,11 @@ public static class ExplainReport
         var number = first;
         foreach (var step in steps)
         {
-            text.Append(indent).Append(number++.ToString(CultureInfo.InvariantCulture)).Append(". ").Append(step.Question.In(lang)).Append('\n');
+            TextReport.AppendWrapped(text, indent, number++.ToString(CultureInfo.InvariantCulture) + ". " + step.Question.In(lang), width, 3);
             foreach (var fact in step.Facts)
             {
                 var value = fact.ValueText?.In(lang) ?? ReportText.Get("unknown", lang);
-                text.Append(indent).Append("   ").Append(ReportText.Get("reads", lang)).Append(' ').Append(fact.Path).Append(" = ").Append(value).Append('\n');
+                TextReport.AppendWrapped(text, indent + "   ", ReportText.Get("reads", lang) + " " + fact.Path + " = " + value, width, 4);
                 if (fact.Evidence is { } evidence)
                 {
                     text.Append(indent).Append("     ").Append(ReportText.Get("evidence", lang)).Append(": ")
@@ -71,19 +68,18 @@ public static class ExplainReport
 
             if (step.Answer is { } answer)
             {
-                text.Append(indent).Append("   ").Append(ReportText.Get("answer", lang)).Append(": ").Append(step.AnswerText?.In(lang) ?? answer);
-                text.Append(step.Outcome is { } outcome ? " ⇒ " + outcome : "").Append('\n');
+                TextReport.AppendWrapped(text, indent + "   ", ReportText.Get("answer", lang) + ": " + (step.AnswerText?.In(lang) ?? answer)
+                    + (step.Outcome is { } outcome ? " ⇒ " + outcome : ""), width);
                 text.Append(indent).Append("   ").Append(TextReport.Wrap(step.Reason?.In(lang) ?? "", width - indent.Length - 3)
                     .Replace("\n", "\n" + indent + "   ", StringComparison.Ordinal)).Append('\n');
                 continue;
             }
 
-            text.Append(indent).Append("   ").Append(ReportText.Get("unknown", lang)).Append(": ").Append(string.Join(", ", step.Unknown))
-                .Append(" — ").Append(ReportText.Get("explored", lang)).Append(":\n");
+            TextReport.AppendWrapped(text, indent + "   ", ReportText.Get("unknown", lang) + ": " + string.Join(", ", step.Unknown)
+                + " — " + ReportText.Get("explored", lang) + ":", width);
             foreach (var branch in step.Explored)
             {
-                text.Append(indent).Append("   • ").Append(branch.Assumption.In(lang)).Append(" → ")
-                    .Append(string.Join(", ", branch.Outcomes.Select(o => o.Id))).Append('\n');
+                TextReport.AppendWrapped(text, indent + "   ", "• " + branch.Assumption.In(lang) + " → " + string.Join(", ", branch.Outcomes.Select(o => o.Id)), width);
                 Steps(text, branch.Path.Skip(1), indent + "      ", lang, width, number);
             }
         }

@@ -119,8 +119,9 @@ public static class MarkdownReport
 
         foreach (var warning in result.Warnings)
         {
-            var where = warning.Line > 0 ? string.Create(CultureInfo.InvariantCulture, $"line {warning.Line}, ") : "";
-            md.Append(CultureInfo.InvariantCulture, $"- `{warning.Path}` ({where}{warning.Code}): {Escape(warning.Message)}{(warning.Fix is null ? "" : " " + Escape(warning.Fix))}\n");
+            var where = warning.Line > 0 ? L("line").Replace("{line}", warning.Line.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) + ", " : "";
+            var words = DiagnosticReport.Words(warning, lang);
+            md.Append(CultureInfo.InvariantCulture, $"- `{warning.Path}` ({where}{warning.Code}): {Escape(words.Message)}{(words.Fix is null ? "" : " " + Escape(words.Fix))}\n");
         }
 
         md.Append("\n---\n\n").Append(L("record")).Append(": ");

@@ -34,27 +34,27 @@ public static class TextReport
 
         if (result.Outcome is { } tier)
         {
-            var group = result.Group is { } g ? " · " + g.Label.In(lang) : "";
-            Field(text, "level", lang, paint.Green(paint.Bold(tier.Id)) + "  " + tier.Label.In(lang) + group);
+            var group = result.Group is { } g ? " · " + Bound(g.Label.In(lang)) : "";
+            Field(text, "level", lang, Wrap(paint.Green(paint.Bold(tier.Id)) + Bound("  " + tier.Label.In(lang)) + group, options.Width - LabelWidth - 2));
         }
         else
         {
             Field(text, "level", lang, paint.Yellow(paint.Bold(ReportText.Get("undecided", lang))) + " — "
                 + string.Join(" · ", result.Candidates.Select(c => c.Id)));
-            Field(text, "missing", lang, string.Join(", ", result.Missing));
+            Field(text, "missing", lang, Wrap(string.Join(", ", result.Missing), options.Width - LabelWidth - 2));
         }
 
         Field(text, "because", lang, Wrap(result.Because(lang), options.Width - LabelWidth - 2));
         if (result.Next is { } next)
         {
-            var lines = new List<string> { paint.Cyan(next.Outcome.Id) + "  " + next.Outcome.Label.In(lang) };
+            var lines = new List<string> { Wrap(paint.Cyan(next.Outcome.Id) + Bound("  " + next.Outcome.Label.In(lang)), options.Width - LabelWidth - 2) };
             lines.AddRange(next.Needs.Select(n => "• " + Wrap(Requirement(n, lang), options.Width - LabelWidth - 4).Replace("\n", "\n  ", StringComparison.Ordinal)));
             Field(text, "next", lang, string.Join("\n", lines));
         }
 
         if (!result.Scores.IsEmpty)
         {
-            Field(text, "scores", lang, string.Join(" · ", result.Scores.Select(s => s.Label.In(lang) + " " + Score(s))));
+            Field(text, "scores", lang, Wrap(string.Join(" · ", result.Scores.Select(s => Bound(s.Label.In(lang) + " " + Score(s)))), options.Width - LabelWidth - 2));
         }
         if (!result.Notes.IsEmpty)
         {
@@ -63,7 +63,7 @@ public static class TextReport
 
         if (!result.Warnings.IsEmpty)
         {
-            Field(text, "warnings", lang, string.Join("\n", result.Warnings.Select(w => paint.Yellow("! ") + Wrap(Warning(w), options.Width - LabelWidth - 4).Replace("\n", "\n  ", StringComparison.Ordinal))));
+            Field(text, "warnings", lang, string.Join("\n", result.Warnings.Select(w => paint.Yellow("! ") + Wrap(DiagnosticReport.InReport(w, lang), options.Width - LabelWidth - 4).Replace("\n", "\n  ", StringComparison.Ordinal))));
         }
 
         if (!result.Provenance.IsEmpty)
@@ -101,10 +101,6 @@ public static class TextReport
     /// <summary>A fact value as a person reads it: lists without brackets.</summary>
     public static string Display(FactValue value) => value?.Prose ?? "";
 
-    private static string Warning(Diagnostic warning) =>
-        (warning.Line > 0 ? string.Create(CultureInfo.InvariantCulture, $"{warning.Line}:{warning.Column} ") : "")
-        + warning.Message + (warning.Fix is null ? "" : " " + warning.Fix);
-
     private static void Field(StringBuilder text, string key, Language language, string value)
     {
         var label = ReportText.Get(key, language);
@@ -112,15 +108,20 @@ public static class TextReport
         text.Append(value.Replace("\n", "\n  " + new string(' ', LabelWidth), StringComparison.Ordinal)).Append('\n');
     }
 
-    /// <summary>Wraps at <paramref name="width"/> terminal columns (Hangul and other wide characters count two).</summary>
+    /// <summary>
+    /// Wraps at <paramref name="width"/> terminal columns, between words: Hangul and other wide
+    /// characters count two, and so do characters of ambiguous width (<c>· — • …</c>), which
+    /// East Asian terminals draw two columns wide, so a line never runs past the width. A
+    /// parenthesised label (up to half a line) and words joined by no-break spaces stay on one line.
+    /// </summary>
     public static string Wrap(string text, int width)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lines = new StringBuilder();
         var line = 0;
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var unit in Units(text, width))
         {
-            var w = DisplayWidth(word);
+            var w = LineWidth(unit);
             if (line > 0 && line + 1 + w > width)
             {
                 lines.Append('\n');
@@ -132,12 +133,64 @@ public static class TextReport
                 line++;
             }
 
-            lines.Append(word);
+            lines.Append(unit);
             line += w;
         }
 
-        return lines.ToString();
+        return lines.Replace(NoBreakSpace, ' ').ToString();
     }
+
+    private const char NoBreakSpace = '\u00A0';
+
+    /// <summary>
+    /// Appends one logical line at <paramref name="indent"/>, wrapped so no line passes column
+    /// <paramref name="width"/>; continuation lines go <paramref name="hanging"/> columns further in.
+    /// </summary>
+    internal static StringBuilder AppendWrapped(StringBuilder text, string indent, string line, int width, int hanging = 2)
+    {
+        var wrapped = Wrap(line, Math.Max(20, width - indent.Length - hanging));
+        return text.Append(indent).Append(wrapped.Replace("\n", "\n" + indent + new string(' ', hanging), StringComparison.Ordinal)).Append('\n');
+    }
+
+    /// <summary>Words kept on one line when the text around them wraps: a level's label, a list of ids.</summary>
+    internal static string Bound(string words) => words.Replace(' ', NoBreakSpace);
+
+    /// <summary>The pieces no line break goes inside: words, and parenthesised labels.</summary>
+    private static IEnumerable<string> Units(string text, int width)
+    {
+        var group = new List<string>();
+        var depth = 0;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(w => LineWidth(w) > width ? w.Split(NoBreakSpace, StringSplitOptions.RemoveEmptyEntries) : [w]))
+        {
+            group.Add(word);
+            depth = Math.Max(0, depth + word.Count(c => c == '(') - word.Count(c => c == ')'));
+            if (depth == 0)
+            {
+                foreach (var unit in Fitting(group, width))
+                {
+                    yield return unit;
+                }
+
+                group.Clear();
+            }
+        }
+
+        foreach (var unit in Fitting(group, width))
+        {
+            yield return unit;
+        }
+    }
+
+    /// <summary>A parenthesised group as one piece if it is a label (half a line at most), else its words: long asides may break.</summary>
+    private static List<string> Fitting(List<string> group, int width) =>
+        group.Count > 1 && LineWidth(string.Join(' ', group)) <= width / 2 ? [string.Join(NoBreakSpace, group)] : group;
+
+    /// <summary>Columns a terminal may take to draw <paramref name="text"/>: ambiguous-width characters count two.</summary>
+    private static int LineWidth(string text) => DisplayWidth(text) + text.Count(IsAmbiguousWidth);
+
+    private static bool IsAmbiguousWidth(char c) =>
+        c is '·' or '—' or '–' or '•' or '…' or '→' or '⇒' or '←' or '≠' or '∈' or '∉' or '×' or '§' or '°' or '±' or '※' or '★' or '☆' or '○' or '●' or '■' or '□' or '▲' or '△';
 
     internal static int DisplayWidth(string text) => text.Sum(c => c is >= '\u1100' and <= '\u115F' or >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFF60' ? 2 : 1);
 

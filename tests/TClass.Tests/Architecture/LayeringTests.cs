@@ -16,7 +16,7 @@ public partial class LayeringTests
         ["Diagnostics"] = [],
         ["Resources"] = [],
         ["Files"] = [],
-        ["Documents"] = ["Diagnostics", "Files", "Text"],
+        ["Documents"] = ["Diagnostics", "Files", "Resources", "Text"],
         ["Catalogs"] = ["Diagnostics", "Documents", "Resources"],
         ["Facts"] = ["Documents"],
         ["ModelFiles"] = ["Diagnostics", "Files"],
@@ -26,7 +26,7 @@ public partial class LayeringTests
         ["Tokenizers"] = ["Diagnostics", "Documents", "ModelFiles", "Resources", "Text"],
         ["Weights"] = ["Diagnostics", "Documents", "ModelFiles", "Resources", "Text", "Tokenizers"],
         ["Evidence"] = ["Catalogs", "Diagnostics", "Documents", "Facts", "Manifests", "ModelFiles", "Text", "Tokenizers", "Weights"],
-        [""] = ["Catalogs", "Diagnostics", "Engine", "Evidence", "Facts", "Manifests", "Resources", "Rules", "Text"],
+        [""] = ["Catalogs", "Diagnostics", "Documents", "Engine", "Evidence", "Facts", "Manifests", "Resources", "Rules", "Text"],
         ["Reports"] = ["", "Diagnostics", "Documents", "Facts", "Manifests", "Resources", "Rules", "Text", "Tokenizers", "Weights"],
         ["Audits"] = ["", "Diagnostics", "Documents", "Engine", "Facts", "Manifests", "Reports", "Resources", "Rules", "Text"],
     };

@@ -12,7 +12,8 @@ internal sealed record CliRun(int Exit, string Out, string Error)
     /// <param name="args">The command line.</param>
     /// <param name="stdin">Standard input.</param>
     /// <param name="terminal">Whether stderr is a terminal (long tasks then say what they are doing).</param>
-    public static CliRun Of(string[] args, TextReader stdin, bool terminal = false)
+    /// <param name="width">The terminal's width: the column text reports wrap at.</param>
+    public static CliRun Of(string[] args, TextReader stdin, bool terminal = false, int width = CliConsole.PipeWidth)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
@@ -20,7 +21,7 @@ internal sealed record CliRun(int Exit, string Out, string Error)
         try
         {
             Environment.CurrentDirectory = TestData.RepoRoot;
-            var exit = TClassCli.Run(args, CliConsole.Over(output, error, stdin, color: false, status: terminal));
+            var exit = TClassCli.Run(args, CliConsole.Over(output, error, stdin, color: false, status: terminal) with { Width = width });
             return new CliRun(exit, output.ToString(), error.ToString());
         }
         finally
