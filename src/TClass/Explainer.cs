@@ -124,18 +124,12 @@ internal sealed partial class Explainer(Evaluation evaluation)
             return Words(fact, symbol, language);
         }
 
-        if (language == Language.English)
-        {
-            return symbol;
-        }
-
-        if (fact.Declaration.Type == FactType.Bool)
+        if (language == Language.Korean && fact.Declaration.Type == FactType.Bool)
         {
             return Ruleset.Message(symbol == "true" ? MessageKeys.AnswerYes : MessageKeys.AnswerNo).In(language);
         }
 
-        var words = fact.Declaration.Words(symbol, language);
-        return words == symbol ? symbol : symbol + "(" + words + ")";
+        return fact.Declaration.Glossed(symbol, language);
     }
 
     private string Words(CompiledFact fact, string symbol, Language language) =>

@@ -30,11 +30,11 @@ public static class PathTable
         ArgumentNullException.ThrowIfNull(ruleset);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"# {ruleset.Id} {ruleset.Version} — {ruleset.Title.In(language)}\n\n");
-        text.Append("| # | conditions | outcome |\n|---|---|---|\n");
+        text.Append(CultureInfo.InvariantCulture, $"| # | {ReportText.Get("conditions", language)} | {ReportText.Get("outcome", language)} |\n|---|---|---|\n");
         foreach (var path in Build(ruleset, language))
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"| {path.Number} | {string.Join(" **and** ", path.Conditions).Replace("|", "\\|", StringComparison.Ordinal)} | {path.Outcome.Id} {path.Outcome.Label.In(language)} |\n");
+                $"| {path.Number} | {string.Join(" **" + ReportText.Get("cond.and", language).Trim() + "** ", path.Conditions).Replace("|", "\\|", StringComparison.Ordinal)} | {path.Outcome.Id} {path.Outcome.Label.In(language)} |\n");
         }
 
         return text.ToString();

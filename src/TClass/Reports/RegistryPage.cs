@@ -72,14 +72,14 @@ public static class RegistryPage
         html.Append("<tr data-testid=\"registry-row\" data-model=\"").Append(E(r.Model)).Append("\" data-levels=\"").Append(E(levels))
             .Append("\" data-decided=\"").Append(r.Outcome is null ? "false" : "true").Append("\">\n");
         html.Append("<td><img src=\"").Append(E(entry.Radar)).Append("\" width=\"96\" height=\"96\" alt=\"\"></td>\n");
-        Cell(html, RegistryReport.Fact(r, "model.developer"));
+        Cell(html, RegistryReport.Fact(r, "model.developer", language));
         html.Append("<td><code>").Append(E(r.Model)).Append("</code></td>\n");
         var level = r.Outcome is { } tier ? $"{tier.Id} {tier.Label.In(language)}" : string.Join(" · ", r.Candidates.Select(c => c.Id));
         html.Append("<td data-value=\"").Append(r.Candidates[0].Rank.ToString(CultureInfo.InvariantCulture)).Append('"')
             .Append(r.Outcome is null ? "" : " class=\"decided\"").Append('>').Append(E(level)).Append("</td>\n");
-        Cell(html, RegistryReport.Weights(r));
-        Cell(html, RegistryReport.Architecture(r));
-        Cell(html, RegistryReport.Fact(r, "tokenizer.origin"));
+        Cell(html, RegistryReport.Weights(r, language));
+        Cell(html, RegistryReport.Architecture(r, language));
+        Cell(html, RegistryReport.Fact(r, "tokenizer.origin", language));
         var infrastructure = r.Scores.FirstOrDefault(a => a.Axis == "infrastructure");
         html.Append("<td data-value=\"").Append((infrastructure?.Min ?? -1).ToString(CultureInfo.InvariantCulture)).Append("\">")
             .Append(E(RegistryReport.Score(r, "infrastructure") is { Length: > 0 } score ? score : "?")).Append("</td>\n");

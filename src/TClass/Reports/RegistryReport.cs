@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using TClass.Facts;
 using TClass.Text;
 
 namespace TClass.Reports;
@@ -46,7 +47,7 @@ public static class RegistryReport
                 var r = entry.Result;
                 var level = r.Outcome is { } tier ? $"**{tier.Id}** {tier.Label.In(language)}" : string.Join(" · ", r.Candidates.Select(c => c.Id));
                 page.Append(CultureInfo.InvariantCulture,
-                    $"| <img src=\"{entry.Radar}\" width=\"96\" alt=\"radar\"> | {Cell(Fact(r, "model.developer"))} | `{r.Model}` | {level} | {Cell(Weights(r))} | {Cell(Architecture(r))} | {Cell(Fact(r, "tokenizer.origin"))} | {Score(r, "infrastructure")} | {r.UnknownFacts.Length} | {Link(entry.Source)} |\n");
+                    $"| <img src=\"{entry.Radar}\" width=\"96\" alt=\"radar\"> | {Cell(Fact(r, "model.developer", language))} | `{r.Model}` | {level} | {Cell(Weights(r, language))} | {Cell(Architecture(r, language))} | {Cell(Fact(r, "tokenizer.origin", language))} | {Score(r, "infrastructure")} | {r.UnknownFacts.Length} | {Link(entry.Source)} |\n");
             }
 
             page.Append('\n');
@@ -55,21 +56,36 @@ public static class RegistryReport
         return page.ToString();
     }
 
-    internal static string? Fact(Classification result, string path) => result.Value(path) is { } value ? TextReport.Display(value) : null;
-
-    internal static string? Weights(Classification result) =>
-        Fact(result, "weights.origin") is { } origin
-            ? origin + (Fact(result, "weights.adaptation") is { Length: > 0 } adaptation ? $" ({adaptation})" : "")
-            : null;
-
-    internal static string? Architecture(Classification result)
+    /// <summary>A fact's value as a table shows it: as written in the card, which Korean follows with the ruleset's words for it.</summary>
+    internal static string? Fact(Classification result, string path, Language language)
     {
-        if (Fact(result, "architecture.family") is not { } family)
+        if (result.Value(path) is not { } value)
         {
             return null;
         }
 
-        var detail = family == "own" ? Fact(result, "architecture.topology") : Fact(result, "architecture.config");
+        return (result.Ruleset.Facts.FirstOrDefault(f => f.Path == path), value) switch
+        {
+            ({ } fact, SymbolValue symbol) => fact.Glossed(symbol.Value, language),
+            ({ } fact, SymbolSetValue set) => string.Join(", ", set.Values.Select(v => fact.Glossed(v, language))),
+            _ => TextReport.Display(value),
+        };
+    }
+
+    internal static string? Weights(Classification result, Language language) =>
+        Fact(result, "weights.origin", language) is { } origin
+            ? origin + (Fact(result, "weights.adaptation", language) is { Length: > 0 } adaptation ? $" ({adaptation})" : "")
+            : null;
+
+    internal static string? Architecture(Classification result, Language language)
+    {
+        if (Fact(result, "architecture.family", language) is not { } family)
+        {
+            return null;
+        }
+
+        var own = result.Value("architecture.family") is SymbolValue { Value: "own" };
+        var detail = Fact(result, own ? "architecture.topology" : "architecture.config", language);
         return detail is { Length: > 0 } ? $"{family} ({detail})" : family;
     }
 

@@ -90,8 +90,7 @@ public static class RulesetReport
         public string Fill(LocalizedText text) => Placeholders.Fill(text.In(Language), Parameters);
 
         /// <summary>A value as written in a card; Korean follows it with its words, <c>partial(일부)</c>.</summary>
-        public string Value(FactDeclaration fact, string value) =>
-            Language == Language.Korean && fact.Words(value, Language) is var words && words != value ? value + "(" + words + ")" : value;
+        public string Value(FactDeclaration fact, string value) => fact.Glossed(value, Language);
 
         public string Derivation(Derivation derive)
         {

@@ -101,10 +101,12 @@ public static class TextReport
     /// <summary>A fact value as a person reads it: lists without brackets.</summary>
     public static string Display(FactValue value) => value?.Prose ?? "";
 
+    /// <summary>A field: its name, then its value from column <see cref="LabelWidth"/>, or on the next line when the name is wider.</summary>
     private static void Field(StringBuilder text, string key, Language language, string value)
     {
         var label = ReportText.Get(key, language);
-        text.Append("  ").Append(label).Append(' ', Math.Max(1, LabelWidth - DisplayWidth(label)));
+        text.Append("  ").Append(label);
+        text.Append(DisplayWidth(label) < LabelWidth ? new string(' ', LabelWidth - DisplayWidth(label)) : "\n  " + new string(' ', LabelWidth));
         text.Append(value.Replace("\n", "\n  " + new string(' ', LabelWidth), StringComparison.Ordinal)).Append('\n');
     }
 

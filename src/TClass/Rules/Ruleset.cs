@@ -152,6 +152,13 @@ public sealed record FactDeclaration(string Path, FactType Type, ImmutableArray<
     /// <summary>One of its values in words: its label in <paramref name="language"/>, else the value itself.</summary>
     public string Words(string value, Language language) =>
         ValueLabels.TryGetValue(value, out var label) ? label.In(language) : value;
+
+    /// <summary>
+    /// One of its values as written in a card, which Korean follows with its words —
+    /// <c>partial(일부)</c> — where a person reads the value rather than prose about it.
+    /// </summary>
+    public string Glossed(string value, Language language) =>
+        language == Language.Korean && Words(value, language) is var words && words != value ? value + "(" + words + ")" : value;
 }
 
 /// <summary>Phrases for a bool fact being true and being false.</summary>
