@@ -22,7 +22,7 @@ internal enum JsonTypes
 }
 
 /// <summary>One property a schema declares: its name, its schema, whether it is required, and how to add it.</summary>
-internal sealed record SchemaProperty(string Name, int Schema, bool Required, string? Fix);
+internal sealed record SchemaProperty(string Name, int Schema, bool Required, string? Fix, string? FixKo = null);
 
 /// <summary>
 /// One compiled (sub)schema: the keywords of JSON Schema draft-07 that NJsonSchema validates, with
@@ -96,6 +96,9 @@ internal sealed record SchemaRule
 
     /// <summary>The schema's <c>x-fix</c>: how to fix a value it refuses.</summary>
     public string? Fix { get; init; }
+
+    /// <summary>The schema's <c>x-fix-ko</c>: the same fix in Korean.</summary>
+    public string? FixKo { get; init; }
 
     public string? Description { get; init; }
 
@@ -259,7 +262,7 @@ internal sealed class SchemaProgram
             MaxItems = s.MaxItems > 0 ? s.MaxItems : null,
             UniqueItems = s.UniqueItems,
             Items = s.Item is { } item ? of(item) : null,
-            Properties = [.. s.Properties.Select(p => new SchemaProperty(p.Key, of(p.Value), p.Value.IsRequired, Extension(p.Value, "x-fix")))],
+            Properties = [.. s.Properties.Select(p => new SchemaProperty(p.Key, of(p.Value), p.Value.IsRequired, Extension(p.Value, "x-fix"), Extension(p.Value, "x-fix-ko")))],
             RequiredElsewhere = [.. s.RequiredProperties.Where(r => !declared.Contains(r))],
             PatternProperties = [.. s.PatternProperties.Select(p => (Regex(p.Key), of(p.Value)))],
             AdditionalAllowed = s.AllowAdditionalProperties,
@@ -271,6 +274,7 @@ internal sealed class SchemaProgram
             OneOf = [.. s.OneOf.Select(of)],
             Not = s.Not is { } not ? of(not) : null,
             Fix = Extension(s, "x-fix"),
+            FixKo = Extension(s, "x-fix-ko"),
             Description = s.Description,
         };
     }

@@ -90,6 +90,7 @@ internal static class SchemaProgramJson
                 w.WriteNumber("schema", p.Schema);
                 Flag(w, "required", p.Required);
                 Text(w, "fix", p.Fix);
+                Text(w, "fixKo", p.FixKo);
                 w.WriteEndObject();
             }
 
@@ -124,6 +125,7 @@ internal static class SchemaProgramJson
         Indices(w, "oneOf", r.OneOf);
         Number(w, "not", r.Not);
         Text(w, "fix", r.Fix);
+        Text(w, "fixKo", r.FixKo);
         Text(w, "description", r.Description);
         w.WriteEndObject();
     }
@@ -149,7 +151,7 @@ internal static class SchemaProgramJson
         UniqueItems = Bool(e, "uniqueItems"),
         Items = Int(e, "items"),
         Properties = e.TryGetProperty("properties", out var properties)
-            ? [.. properties.EnumerateArray().Select(p => new SchemaProperty(Text(p, "name")!, Int(p, "schema")!.Value, Bool(p, "required"), Text(p, "fix")))]
+            ? [.. properties.EnumerateArray().Select(p => new SchemaProperty(Text(p, "name")!, Int(p, "schema")!.Value, Bool(p, "required"), Text(p, "fix"), Text(p, "fixKo")))]
             : [],
         RequiredElsewhere = StringList(e, "requiredElsewhere"),
         PatternProperties = e.TryGetProperty("patternProperties", out var patterns)
@@ -164,6 +166,7 @@ internal static class SchemaProgramJson
         OneOf = IntList(e, "oneOf"),
         Not = Int(e, "not"),
         Fix = Text(e, "fix"),
+        FixKo = Text(e, "fixKo"),
         Description = Text(e, "description"),
     };
 

@@ -68,6 +68,7 @@ internal sealed class SchemaValidation
         var path = node.Path;
         var rule = error.Rule;
         var fix = rule.Fix;
+        var fixKo = rule.FixKo;
         switch (error.Kind)
         {
             case SchemaErrorKind.NoAdditionalPropertiesAllowed:
@@ -85,7 +86,7 @@ internal sealed class SchemaValidation
             {
                 var field = path.Length == 0 ? error.Key : path + "." + error.Key;
                 diagnostics.Error("missing-key", at, field ?? "",
-                    WithFix(DiagnosticCatalog.Words("missing-key", ("key", error.Key ?? "")), rule.Property(error.Key ?? "")?.Fix));
+                    WithFix(DiagnosticCatalog.Words("missing-key", ("key", error.Key ?? "")), rule.Property(error.Key ?? "")?.Fix, rule.Property(error.Key ?? "")?.FixKo));
                 return;
             }
 
@@ -95,7 +96,7 @@ internal sealed class SchemaValidation
                 var nearest = node is ScalarNode { Kind: ScalarKind.String } text ? Suggestions.Nearest(text.Text, allowed) : null;
                 var suggestion = nearest is null ? new LocalizedText("", "") : DiagnosticCatalog.Phrase("did-you-mean", ("nearest", nearest));
                 diagnostics.Error("not-allowed", at, path, WithFix(
-                    Bilingual("not-allowed", [("allowed", string.Join(", ", allowed))], ("value", Describe(node)), ("suggestion", suggestion)), fix));
+                    Bilingual("not-allowed", [("allowed", string.Join(", ", allowed))], ("value", Describe(node)), ("suggestion", suggestion)), fix, fixKo));
                 return;
             }
 
@@ -105,27 +106,28 @@ internal sealed class SchemaValidation
 
             case SchemaErrorKind.TooFewItems:
                 diagnostics.Error("too-few-items", at, path,
-                    WithFix(DiagnosticCatalog.Words("too-few-items", ("count", rule.MinItems.ToString(CultureInfo.InvariantCulture))), fix));
+                    WithFix(DiagnosticCatalog.Words("too-few-items", ("count", rule.MinItems.ToString(CultureInfo.InvariantCulture))), fix, fixKo));
                 return;
 
             case SchemaErrorKind.StringTooShort:
-                diagnostics.Error("invalid-value", at, path, Bilingual("invalid-value.short",
-                    [("count", Convert.ToString(rule.MinLength, CultureInfo.InvariantCulture) ?? ""), ("fix", fix ?? rule.Description ?? "")], ("value", Describe(node))));
+                diagnostics.Error("invalid-value", at, path, WithFix(Bilingual("invalid-value.short",
+                    [("count", Convert.ToString(rule.MinLength, CultureInfo.InvariantCulture) ?? ""), ("fix", fix ?? rule.Description ?? "")], ("value", Describe(node))), null, fixKo));
                 return;
 
             case SchemaErrorKind.PatternMismatch:
-                diagnostics.Error("invalid-value", at, path, Bilingual("invalid-value.pattern", [("fix", fix ?? rule.Description ?? "")], ("value", Describe(node))));
+                diagnostics.Error("invalid-value", at, path,
+                    WithFix(Bilingual("invalid-value.pattern", [("fix", fix ?? rule.Description ?? "")], ("value", Describe(node))), null, fixKo));
                 return;
 
             case SchemaErrorKind.WrongType:
             {
-                diagnostics.Error("wrong-type", at, path, WithFix(Bilingual("wrong-type", [], ("expected", Expected(rule.Types)), ("value", Describe(node))), fix));
+                diagnostics.Error("wrong-type", at, path, WithFix(Bilingual("wrong-type", [], ("expected", Expected(rule.Types)), ("value", Describe(node))), fix, fixKo));
                 return;
             }
 
             default:
-                diagnostics.Error("invalid-value", at, path, Bilingual("invalid-value",
-                    [("kind", Humanize(error.Kind)), ("fix", fix ?? rule.Description ?? "")], ("value", Describe(node))));
+                diagnostics.Error("invalid-value", at, path, WithFix(Bilingual("invalid-value",
+                    [("kind", Humanize(error.Kind)), ("fix", fix ?? rule.Description ?? "")], ("value", Describe(node))), null, fixKo));
                 return;
         }
     }
@@ -167,7 +169,7 @@ internal sealed class SchemaValidation
         var words = error.Rule.Description is { } description
             ? Bilingual("wrong-type.described", [("description", description)], ("expected", Expected(types)), ("value", Describe(node)))
             : Bilingual("wrong-type", [], ("expected", Expected(types)), ("value", Describe(node)));
-        diagnostics.Error("wrong-type", node.Position, node.Path, WithFix(words, fix));
+        diagnostics.Error("wrong-type", node.Position, node.Path, WithFix(words, fix, error.Rule.FixKo));
     }
 
     /// <summary>
@@ -181,9 +183,10 @@ internal sealed class SchemaValidation
         return new DiagnosticWords(english.English, korean.Korean);
     }
 
-    /// <summary>The schema's own fix (<c>x-fix</c>, written in English) replaces the English fix; Korean keeps its general fix.</summary>
-    private static DiagnosticWords WithFix(DiagnosticWords words, string? fix) =>
-        fix is null ? words : words with { English = words.English with { Fix = fix } };
+    /// <summary>The schema's own fixes (<c>x-fix</c>, <c>x-fix-ko</c>) replace the general ones, language by language.</summary>
+    private static DiagnosticWords WithFix(DiagnosticWords words, string? fix, string? fixKo) => new(
+        fix is null ? words.English : words.English with { Fix = fix },
+        fixKo is null ? words.Korean : words.Korean with { Fix = fixKo });
 
     /// <summary>The accepted types in words: "text or a number".</summary>
     private static LocalizedText Expected(JsonTypes types)

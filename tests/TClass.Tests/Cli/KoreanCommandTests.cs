@@ -28,6 +28,7 @@ public sealed partial class KoreanCommandTests
             Assert.DoesNotContain("Fix:", line, StringComparison.Ordinal);
         });
         Assert.Contains("오류 있음 1개", korean.Out, StringComparison.Ordinal);
+        Assert.Contains("model.country: 'Korea'이(가) 요구되는 형식이 아닙니다. 해결: KR, US 같은 대문자 두 글자 국가 코드를 쓰십시오.", korean.Error, StringComparison.Ordinal);
     }
 
     [Fact]
