@@ -13,18 +13,23 @@ internal static class RulesCommand
 {
     public static Command Create(CliConsole console)
     {
+        var listLang = Options.Lang();
         var list = new Command("list", """
             List the built-in rulesets.
 
             Example:
-              tclass rules list
-            """);
-        list.SetAction(_ =>
+              tclass rules list --lang ko
+            """)
         {
+            listLang,
+        };
+        list.SetAction(parse =>
+        {
+            var language = Options.Language(parse.GetValue(listLang)!);
             foreach (var id in BuiltInRulesets.Ids)
             {
                 var ruleset = BuiltInRulesets.Get(id);
-                console.Out.WriteLine($"{ruleset.Id,-20} {ruleset.Version,-7} {ruleset.Title.En}");
+                console.Out.WriteLine($"{ruleset.Id,-20} {ruleset.Version,-7} {ruleset.Title.In(language)}");
             }
 
             return ExitCodes.Ok;
