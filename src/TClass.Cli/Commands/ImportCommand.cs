@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using TClass.Evidence;
 using TClass.Files;
 using TClass.Manifests;
+using TClass.Reports;
 using TClass.Text;
 
 namespace TClass.Cli.Commands;
@@ -21,6 +23,7 @@ internal static class ImportCommand
             HelpName = "reference-dir",
             AllowMultipleArgumentsPerToken = false,
         };
+        var lang = Options.Lang();
         var command = new Command("import", """
             Draft a manifest from a model's files: config.json (class, model type, remote code,
             hyperparameters compared with the published configurations of its family, multimodal
@@ -34,12 +37,14 @@ internal static class ImportCommand
               tclass import ./Meta-Llama-3-8B -o llama3.yaml
               tclass import ./my-model > draft.yaml
               tclass import ./my-vlm --against ./Qwen2.5-VL-7B-Instruct -o my-vlm.yaml
+              tclass import ./my-model --lang ko > draft.yaml
             """)
         {
-            folder, output, force, against,
+            folder, output, force, against, lang,
         };
         command.SetAction(parse =>
         {
+            var language = Options.Language(parse.GetValue(lang)!);
             if (parse.GetValue(output) is { } target && SafeWrite.CheckFile(target, parse.GetValue(force)) is { } refused)
             {
                 console.Error.WriteLine($"{target}: error: {refused.Message} Fix: {refused.Fix}");
@@ -51,7 +56,7 @@ internal static class ImportCommand
             console.Status?.Clear();
             foreach (var diagnostic in result.Diagnostics)
             {
-                console.Error.WriteLine(diagnostic.ToString());
+                console.Error.WriteLine(DiagnosticReport.Line(diagnostic, language));
             }
 
             if (result.Diagnostics.Any(d => d.Severity == Diagnostics.DiagnosticSeverity.Error && d.Code == "not-found"))
@@ -59,7 +64,7 @@ internal static class ImportCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var draft = Draft(result);
+            var draft = Draft(result, language);
             if (parse.GetValue(output) is { } file)
             {
                 if (SafeWrite.File(file, draft, parse.GetValue(force)) is { } failed)
@@ -68,10 +73,11 @@ internal static class ImportCommand
                     return ExitCodes.InvalidInput;
                 }
 
-                console.Out.WriteLine($"wrote {file}: {result.Facts.Length} facts concluded from the files; to review:");
+                console.Out.WriteLine(Placeholders.Fill(ReportText.Get("import.wrote", language),
+                    ("file", file), ("count", result.Facts.Length.ToString(CultureInfo.InvariantCulture))));
                 foreach (var item in result.Review)
                 {
-                    console.Out.WriteLine("  • " + item);
+                    console.Out.WriteLine("  • " + item.In(language));
                 }
             }
             else
@@ -85,21 +91,22 @@ internal static class ImportCommand
     }
 
     /// <summary>The draft manifest, headed by what it is and followed by the review list as comments.</summary>
-    internal static string Draft(ImportResult result)
+    internal static string Draft(ImportResult result, Language language = Language.English)
     {
+        string L(string key, string name, string value) => Comment(Placeholders.Fill(ReportText.Get(key, language), (name, value)));
         var text = new StringBuilder();
-        text.Append("# Draft manifest imported by `tclass import` from ").Append(Comment(result.Folder)).Append('\n');
-        text.Append("# Every fact below was concluded from the model's files; its evidence names the file and field.\n");
+        text.Append("# ").Append(L("import.head", "folder", result.Folder)).Append('\n');
+        text.Append("# ").Append(ReportText.Get("import.evidence", language)).Append('\n');
         if (result.CopyOf is { } original)
         {
-            text.Append("# This folder is a quantized or converted copy of ").Append(Comment(original)).Append(": classify the original.\n");
+            text.Append("# ").Append(L("import.copy", "model", original)).Append('\n');
         }
 
         text.Append(ManifestWriter.ToYaml(result.Draft));
-        text.Append("# To review — what the files cannot decide:\n");
+        text.Append("# ").Append(ReportText.Get("import.review", language)).Append('\n');
         foreach (var item in result.Review)
         {
-            text.Append("#   - ").Append(Comment(item)).Append('\n');
+            text.Append("#   - ").Append(Comment(item.In(language))).Append('\n');
         }
 
         return text.ToString();

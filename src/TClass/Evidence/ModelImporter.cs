@@ -28,7 +28,7 @@ public sealed record ConcludedFact(string Path, string Value, string Source);
 /// <param name="Diagnostics">Files that could not be read safely.</param>
 public sealed record ImportResult(
     string Folder, Manifest Draft, ImmutableArray<ConcludedFact> Facts, ArchitectureComparison? Architecture, string? CopyOf,
-    ImmutableArray<string> Review, ImmutableArray<Diagnostic> Diagnostics)
+    ImmutableArray<LocalizedText> Review, ImmutableArray<Diagnostic> Diagnostics)
 {
     /// <summary>The concluded fact at <paramref name="path"/>, if any.</summary>
     public ConcludedFact? Fact(string path) => Facts.FirstOrDefault(f => f.Path == path);
@@ -61,7 +61,7 @@ public static class ModelImporter
         var diagnostics = new DiagnosticBag(folder);
         var files = new ModelFolder(folder, diagnostics);
         var facts = new List<ConcludedFact>();
-        var review = new List<string>();
+        var review = new List<LocalizedText>();
         if (!Directory.Exists(folder))
         {
             diagnostics.Error("not-found", SourcePosition.WholeFile, "", "the model folder does not exist.", "Check the path.");
@@ -89,9 +89,7 @@ public static class ModelImporter
         {
             case "quantized":
                 copyOf = bases.FirstOrDefault();
-                review.Add(copyOf is null
-                    ? "This folder holds quantized weights of another model: classify the original model instead."
-                    : $"This folder is a quantized copy of {copyOf}: classify {copyOf}, whose level this copy shares.");
+                review.Add(copyOf is null ? DiagnosticCatalog.Phrase("review.quantized-unknown") : DiagnosticCatalog.Phrase("review.quantized", ("model", copyOf)));
                 break;
             case "adapter" or "merge" or "finetune" when bases.Length > 0:
                 var adaptation = relation == "adapter" ? Adaptation.Lora : relation == "merge" ? Adaptation.Merge : (Adaptation?)null;
@@ -115,13 +113,13 @@ public static class ModelImporter
                 }
                 else
                 {
-                    review.Add("weights.adaptation: what was done to the base weights (sft, cpt, lora, rlhf, vocab-expansion, merge, depth-upscaling, …).");
+                    review.Add(DiagnosticCatalog.Phrase("review.adaptation"));
                 }
 
-                review.Add($"weights.origin: if {string.Join(", ", bases)} is your own model trained from scratch, write own-checkpoint instead of open-derivative.");
+                review.Add(DiagnosticCatalog.Phrase("review.own-base", ("bases", string.Join(", ", bases))));
                 break;
             default:
-                review.Add("weights.origin: no file says where the weights come from — declare scratch, own-checkpoint, open-derivative, closed-finetune or api, with evidence.");
+                review.Add(DiagnosticCatalog.Phrase("review.origin-unknown"));
                 break;
         }
 
@@ -140,7 +138,7 @@ public static class ModelImporter
                 {
                     // What the weights show outranks what the card's front matter says.
                     facts.RemoveAll(f => f.Path.StartsWith("weights.", StringComparison.Ordinal));
-                    review.RemoveAll(r => r.StartsWith("weights.origin: no file says", StringComparison.Ordinal) || r.StartsWith("weights.adaptation:", StringComparison.Ordinal));
+                    review.RemoveAll(r => r.En.StartsWith("weights.origin: no file says", StringComparison.Ordinal) || r.En.StartsWith("weights.adaptation:", StringComparison.Ordinal));
                     weights = measuredWeights;
                 }
 
@@ -158,7 +156,7 @@ public static class ModelImporter
         }
         else
         {
-            review.Add("architecture: there is no config.json — declare the family (a catalog key, or own with its redesigned topology).");
+            review.Add(DiagnosticCatalog.Phrase("review.no-config"));
         }
 
         var tokenizer = ReadTokenizer(files, config, facts, review);
@@ -168,8 +166,8 @@ public static class ModelImporter
                 "config.json: " + string.Join(", ", config.SubModels.Select(s => s.Key + (s.ModelType is null ? "" : $" (model_type {s.ModelType})")))));
         }
 
-        review.Add("data: who curated the corpus (curated_by) and how much of it was distilled from other models (distillation).");
-        review.Add("infrastructure: the chips and clouds the model was trained and is served on.");
+        review.Add(DiagnosticCatalog.Phrase("review.data"));
+        review.Add(DiagnosticCatalog.Phrase("review.infrastructure"));
 
         var draft = new Manifest
         {
@@ -186,14 +184,14 @@ public static class ModelImporter
         };
         if (id == Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)))
         {
-            review.Insert(0, $"model.id: set to the folder name '{id}'; write the model's Hugging Face id if it has one.");
+            review.Insert(0, DiagnosticCatalog.Phrase("review.model-id", ("id", id)));
         }
 
         return new ImportResult(folder, draft, [.. facts], comparison, copyOf, [.. review], diagnostics.ToImmutableSorted()) { Weights = lineage };
     }
 
     private static (ArchitectureFacts, ImmutableArray<Modality>) Architecture(
-        ModelConfig config, ArchitectureComparison comparison, List<ConcludedFact> facts, List<string> review)
+        ModelConfig config, ArchitectureComparison comparison, List<ConcludedFact> facts, List<LocalizedText> review)
     {
         var architecture = new ArchitectureFacts { Class = config.Class, RemoteCode = config.RemoteCode };
         if (config.Class is { } cls)
@@ -226,16 +224,16 @@ public static class ModelImporter
             }
             else
             {
-                review.Add($"architecture.config: the catalog has no published {family.Key} configuration to compare with — declare identical or modified.");
+                review.Add(DiagnosticCatalog.Phrase("review.config-unpublished", ("family", family.Key)));
             }
 
-            review.Add($"architecture.family: if your organisation created the {family.Key} family ({family.Originator.Name}), write own and list the redesigned topology.");
+            review.Add(DiagnosticCatalog.Phrase("review.own-family", ("family", family.Key), ("originator", family.Originator.Name)));
         }
         else
         {
             review.Add(config.RemoteCode
-                ? $"architecture.family: {config.Class ?? config.ModelType ?? "the model"} ships its own modelling code and matches no catalog family — if it is your own design, write family: own and the redesigned topology."
-                : $"architecture.family: model_type {config.ModelType ?? "?"} matches no catalog family — write a catalog key, or own with the redesigned topology.");
+                ? DiagnosticCatalog.Phrase("review.remote-code", ("class", config.Class ?? config.ModelType ?? "?"))
+                : DiagnosticCatalog.Phrase("review.unknown-model-type", ("type", config.ModelType ?? "?")));
         }
 
         var modalities = ImmutableArray.CreateBuilder<Modality>();
@@ -249,13 +247,13 @@ public static class ModelImporter
                 modalities.Add(modality);
             }
 
-            review.Add($"components: config.json describes {sub.Key}{(sub.ModelType is null ? "" : $" (model_type {sub.ModelType})")}, a part with weights of its own — declare it under components with its origin (scratch, own-checkpoint or third-party) and base.");
+            review.Add(DiagnosticCatalog.Phrase("review.component", ("part", sub.Key), ("type", sub.ModelType is null ? "" : $" (model_type {sub.ModelType})")));
         }
 
         return (architecture, modalities.ToImmutable());
     }
 
-    private static TokenizerFacts ReadTokenizer(ModelFolder files, ModelConfig? config, List<ConcludedFact> facts, List<string> review)
+    private static TokenizerFacts ReadTokenizer(ModelFolder files, ModelConfig? config, List<ConcludedFact> facts, List<LocalizedText> review)
     {
         var tokenizer = new TokenizerFacts();
         int? counted = null;
@@ -275,7 +273,7 @@ public static class ModelImporter
 
         if (tokenizer.Origin is null)
         {
-            review.Add("tokenizer.origin: native, expanded or reused — `tclass tokenizer` measures it against reference tokenizers.");
+            review.Add(DiagnosticCatalog.Phrase("review.tokenizer-unknown"));
         }
 
         var vocabSize = counted ?? config?.Parameters.Vocab;
@@ -286,8 +284,8 @@ public static class ModelImporter
                 counted is not null ? $"{name}: vocabulary plus added tokens" : "config.json: vocab_size"));
             if (counted is { } c && config?.Parameters.Vocab is { } declared && declared != c)
             {
-                review.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"tokenizer.vocab_size: {name} has {c:N0} tokens but config.json's vocab_size is {declared:N0} (the embedding is often padded; check which to declare)."));
+                review.Add(DiagnosticCatalog.Phrase("review.vocab-size", ("file", name ?? ""),
+                    ("count", c.ToString("N0", CultureInfo.InvariantCulture)), ("declared", declared.ToString("N0", CultureInfo.InvariantCulture))));
             }
         }
 
@@ -298,7 +296,7 @@ public static class ModelImporter
                 if (tokenizerConfig.RootElement.ValueKind == JsonValueKind.Object && tokenizerConfig.RootElement.TryGetProperty("tokenizer_class", out var cls)
                     && cls.ValueKind == JsonValueKind.String)
                 {
-                    review.Add($"tokenizer: tokenizer_config.json names the class {cls.GetString()}; a class name does not say whose vocabulary it is.");
+                    review.Add(DiagnosticCatalog.Phrase("review.tokenizer-class", ("class", cls.GetString() ?? "")));
                 }
             }
         }
@@ -307,7 +305,7 @@ public static class ModelImporter
     }
 
     /// <summary>The origin the tokenizer's comparison with the reference tokenizers supports, as concluded facts.</summary>
-    private static TokenizerFacts Origin(TokenizerFacts tokenizer, string name, TokenizerAnalysis analysis, List<ConcludedFact> facts, List<string> review)
+    private static TokenizerFacts Origin(TokenizerFacts tokenizer, string name, TokenizerAnalysis analysis, List<ConcludedFact> facts, List<LocalizedText> review)
     {
         var verdict = analysis.Verdict;
         var origin = verdict.Origin switch
@@ -320,12 +318,12 @@ public static class ModelImporter
         facts.Add(new ConcludedFact("tokenizer.origin", origin.Symbol(), source));
         if (origin == TokenizerOrigin.Native)
         {
-            review.Add($"tokenizer.origin: concluded native because no reference tokenizer matches ({string.Join(", ", analysis.References.Select(r => r.Id))}); a foreign tokenizer outside that list would not be detected — confirm the developer trained it.");
+            review.Add(DiagnosticCatalog.Phrase("review.tokenizer-native", ("references", string.Join(", ", analysis.References.Select(r => r.Id)))));
             return tokenizer with { Origin = TokenizerOrigin.Native };
         }
 
         facts.Add(new ConcludedFact("tokenizer.base", verdict.Reference!, source));
-        review.Add($"tokenizer.origin: concluded {origin.Symbol()} from {analysis.NameOf(verdict.Reference!)}; if that tokenizer is the developer's own earlier one, write native.");
+        review.Add(DiagnosticCatalog.Phrase("review.tokenizer-concluded", ("origin", origin.Symbol()), ("reference", analysis.NameOf(verdict.Reference!))));
         return tokenizer with { Origin = origin, Base = verdict.Reference };
     }
 

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using TClass.Documents;
 using TClass.Manifests;
+using TClass.Text;
 using TClass.Weights;
 
 namespace TClass.Evidence;
@@ -15,7 +17,7 @@ internal static class WeightEvidence
 {
     /// <summary>The weights facts, components, concluded facts and review lines <paramref name="report"/> supports.</summary>
     public static (WeightsFacts? Weights, ImmutableArray<Component> Components) Conclude(
-        WeightLineageReport report, List<ConcludedFact> facts, List<string> review)
+        WeightLineageReport report, List<ConcludedFact> facts, List<LocalizedText> review)
     {
         var derivedDecoders = report.Comparisons.Where(c => c[WeightComponent.Decoder]?.Relation == LineageRelation.Derived).ToList();
         WeightsFacts? weights = null;
@@ -32,10 +34,10 @@ internal static class WeightEvidence
                 facts.Add(new ConcludedFact("weights.adaptation", "[" + string.Join(", ", adaptations.Select(a => a.Symbol())) + "]", source));
             }
 
-            review.Add($"weights.base: {string.Join(", ", bases)} is the reference folder's name; write the model's Hugging Face id. If it is your own model trained from scratch, write own-checkpoint instead of open-derivative.");
+            review.Add(DiagnosticCatalog.Phrase("review.reference-name", ("bases", string.Join(", ", bases))));
             if (derivedDecoders.Any(c => c.Kind == "identical"))
             {
-                review.Add("weights: the weights are identical to the reference's — this folder is a copy of it; classify the original.");
+                review.Add(DiagnosticCatalog.Phrase("review.identical"));
             }
         }
 
@@ -52,12 +54,12 @@ internal static class WeightEvidence
 
         foreach (var comparison in report.Comparisons.Where(c => c[WeightComponent.Decoder]?.Relation == LineageRelation.Independent))
         {
-            review.Add($"weights.origin: the decoder's weights are independent of {ReferenceId(comparison.Reference)} ({comparison[WeightComponent.Decoder]!.Reason.En}) — that rules out this reference, not every other; declare scratch with your own evidence if it was trained from scratch.");
+            review.Add(Bilingual("review.independent", ("reference", ReferenceId(comparison.Reference)), comparison[WeightComponent.Decoder]!.Reason, "reason"));
         }
 
         foreach (var comparison in report.Comparisons.Where(c => c.Relation == LineageRelation.Inconclusive))
         {
-            review.Add($"weights: the comparison with {ReferenceId(comparison.Reference)} is inconclusive ({comparison.Summary.En}).");
+            review.Add(Bilingual("review.inconclusive", ("reference", ReferenceId(comparison.Reference)), comparison.Summary, "summary"));
         }
 
         return (weights, components.ToImmutable());
@@ -97,4 +99,9 @@ internal static class WeightEvidence
 
     private static string Source(WeightComparison comparison, ComponentLineage part) => string.Create(CultureInfo.InvariantCulture,
         $"tclass weights against {ReferenceId(comparison.Reference)}: {ComponentMap.Name(part.Component)} {WeightLineage.Word(part.Relation)}{(comparison.Kind is { } kind && part.Component == WeightComponent.Decoder ? " (" + string.Join(", ", comparison.Kinds) + ")" : "")} — {part.Reason.En}");
+
+    /// <summary>The phrase <paramref name="key"/> with one value worded in both languages (<paramref name="wordsKey"/>).</summary>
+    private static LocalizedText Bilingual(string key, (string Key, string Value) value, LocalizedText words, string wordsKey) => new(
+        DiagnosticCatalog.Phrase(key, value, (wordsKey, words.En)).En,
+        DiagnosticCatalog.Phrase(key, value, (wordsKey, words.Ko)).Ko);
 }

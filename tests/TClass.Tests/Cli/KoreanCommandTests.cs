@@ -50,6 +50,18 @@ public sealed partial class KoreanCommandTests
     }
 
     [Fact]
+    public void Import_drafts_a_card_with_Korean_comments_and_review()
+    {
+        var folder = Directory.GetDirectories(Path.Combine(TestData.RepoRoot, "tests", "fixtures", "models")).Order(StringComparer.Ordinal).First();
+        var run = CliRun.Of(["import", Path.GetRelativePath(TestData.RepoRoot, folder), "--lang", "ko"], new StringReader(""));
+
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("# 검토할 것 — 파일로는 정할 수 없는 것:", run.Out, StringComparison.Ordinal);
+        Assert.Contains("#   - data: 말뭉치를 누가 구축했는지", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("To review", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rules_show_in_Korean_has_no_English_frame_and_fills_the_country()
     {
         var run = CliRun.Of("rules show tclass-2.0 --lang ko");

@@ -133,7 +133,7 @@ public sealed class TokenizerClaimsTests(TClass.Tests.Tokenizers.ReferenceFilesF
         Assert.Equal(TokenizerOrigin.Reused, result.Draft.Tokenizer.Origin);
         Assert.Equal("mistral", result.Draft.Tokenizer.Base);
         Assert.Contains("compared with 8 reference tokenizers", result.Fact("tokenizer.origin")!.Source, StringComparison.Ordinal);
-        Assert.Contains(result.Review, r => r.StartsWith("tokenizer.origin: concluded reused from Mistral 7B", StringComparison.Ordinal));
+        Assert.Contains(result.Review, r => r.En.StartsWith("tokenizer.origin: concluded reused from Mistral 7B", StringComparison.Ordinal));
     }
 
     [Fact]

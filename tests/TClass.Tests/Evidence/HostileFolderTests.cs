@@ -130,6 +130,6 @@ public sealed class HostileFolderTests : IDisposable
         var result = ImportWith("tokenizer.json", vocab.ToString());
 
         Assert.Equal(301, result.Draft.Tokenizer.VocabSize);
-        Assert.Contains(result.Review, r => r.Contains("vocab_size is 320", StringComparison.Ordinal));
+        Assert.Contains(result.Review, r => r.En.Contains("vocab_size is 320", StringComparison.Ordinal));
     }
 }

@@ -97,7 +97,7 @@ public class ImportTests
         var result = Import("gemma-3-4b-it");
 
         Assert.Equal([Modality.Text, Modality.Image], result.Draft.Model.Modalities!.Value.ToArray());
-        Assert.Contains(result.Review, r => r.Contains("vision_config (model_type siglip_vision_model)", StringComparison.Ordinal));
+        Assert.Contains(result.Review, r => r.En.Contains("vision_config (model_type siglip_vision_model)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public class ImportTests
 
         Assert.Equal(["upstage/SOLAR-10.7B-v1.0"], result.Draft.Weights.Base.ToArray());
         Assert.Null(result.Draft.Weights.Adaptation);
-        Assert.Contains(result.Review, r => r.StartsWith("weights.adaptation", StringComparison.Ordinal));
+        Assert.Contains(result.Review, r => r.En.StartsWith("weights.adaptation", StringComparison.Ordinal));
         Assert.Contains("inferred as 'finetune'", result.Fact("weights.origin")!.Source, StringComparison.Ordinal);
     }
 }

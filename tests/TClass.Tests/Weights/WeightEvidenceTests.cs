@@ -47,7 +47,7 @@ public sealed class WeightEvidenceTests : IDisposable
         Assert.Null(result.Draft.Weights.Origin);
         var vision = Assert.Single(result.Draft.Components, c => c.Role == ComponentRole.VisionEncoder);
         Assert.Equal((ComponentOrigin.ThirdParty, "Qwen2.5-VL-7B-Instruct"), (vision.Origin, vision.Base));
-        Assert.Contains(result.Review, r => r.StartsWith("weights.origin: the decoder's weights are independent of Qwen2.5-VL-7B-Instruct", StringComparison.Ordinal));
+        Assert.Contains(result.Review, r => r.En.StartsWith("weights.origin: the decoder's weights are independent of Qwen2.5-VL-7B-Instruct", StringComparison.Ordinal));
     }
 
     [Fact]
