@@ -1,5 +1,6 @@
 using System.Globalization;
 using TClass.Diagnostics;
+using TClass.Documents;
 using TClass.Files;
 using TClass.Manifests;
 
@@ -31,11 +32,10 @@ internal sealed record Expansion(IReadOnlyList<Input> Inputs, IReadOnlyList<Diag
             return null;
         }
 
-        var found = skipped == 0
-            ? "no .yaml, .yml, .json or .md file"
-            : string.Create(CultureInfo.InvariantCulture, $"{skipped} file(s) with a manifest's extension but no top-level tclass: key (named above)");
-        return new Diagnostic(DiagnosticSeverity.Error, "no-manifests", string.Join(", ", Named), 0, 0, "", $"no manifest to read: found {found}.",
-            "A manifest starts with 'tclass: 1' (tclass init writes one); point at its file or at a folder that holds some.");
+        var words = skipped == 0
+            ? DiagnosticCatalog.Words("no-manifests.none")
+            : DiagnosticCatalog.Words("no-manifests.skipped", ("count", skipped.ToString(CultureInfo.InvariantCulture)));
+        return new Diagnostic(DiagnosticSeverity.Error, "no-manifests", string.Join(", ", Named), 0, 0, "", words.English.Message, words.English.Fix) { Korean = words.Korean };
     }
 }
 
@@ -87,7 +87,7 @@ internal static class Inputs
                     Scan(path, root, root, 0, inputs, problems);
                     break;
                 case FileKind.Missing when new FileInfo(path).LinkTarget is null:
-                    problems.Add(Error(path, "not-found", "no such file or directory.", "Check the path."));
+                    problems.Add(Error(path, "not-found", DiagnosticCatalog.Words("not-found")));
                     break;
                 default:
                     // The reader refuses what is not a regular file, with the reason.
@@ -236,6 +236,9 @@ internal static class Inputs
 
     private static Diagnostic Error(string file, string code, string message, string fix) =>
         new(DiagnosticSeverity.Error, code, file, 0, 0, "", message, fix);
+
+    private static Diagnostic Error(string file, string code, DiagnosticWords words) =>
+        new(DiagnosticSeverity.Error, code, file, 0, 0, "", words.English.Message, words.English.Fix) { Korean = words.Korean };
 
     private static Diagnostic Warning(string file, string code, string message, string fix) =>
         new(DiagnosticSeverity.Warning, code, file, 0, 0, "", message, fix);

@@ -229,6 +229,11 @@ internal static class RulesCommand
         };
         command.SetAction(parse =>
         {
+            if (!Options.IsCountry(parse.GetValue(country)!, console))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             var a = Rulesets.Resolve(parse.GetValue(first)!, console);
             var b = Rulesets.Resolve(parse.GetValue(second)!, console);
             if (a is null || b is null)

@@ -44,14 +44,20 @@ public sealed record Diagnostic(
     /// The conventional one-line form <c>file:line:col: error: message</c>, followed by the fix; a
     /// problem of the whole file has no position (<c>file: error: message</c>).
     /// </summary>
-    public override string ToString()
+    public override string ToString() => Format(Severity == DiagnosticSeverity.Error ? "error" : "warning", new DiagnosticText(Message, Fix), "Fix");
+
+    /// <summary>
+    /// The one-line form with other words: <paramref name="severity"/> for "error" or "warning",
+    /// <paramref name="words"/> for the message and fix, <paramref name="fixLabel"/> for "Fix".
+    /// </summary>
+    public string Format(string severity, DiagnosticText words, string fixLabel)
     {
-        var severity = Severity == DiagnosticSeverity.Error ? "error" : "warning";
+        ArgumentNullException.ThrowIfNull(words);
         var field = Path.Length == 0 ? "" : Path + ": ";
-        var fix = Fix is null ? "" : " Fix: " + Fix;
+        var fix = words.Fix is null ? "" : " " + fixLabel + ": " + words.Fix;
         var at = Line > 0 ? string.Create(CultureInfo.InvariantCulture, $":{Line}:{Column}") : "";
         // A file name is the one part of a diagnostic no reader checked: its line breaks are shown, not followed.
-        return $"{File.Replace("\n", "\\x0A", StringComparison.Ordinal).Replace("\r", "\\x0D", StringComparison.Ordinal)}{at}: {severity}: {field}{Message}{fix}";
+        return $"{File.Replace("\n", "\\x0A", StringComparison.Ordinal).Replace("\r", "\\x0D", StringComparison.Ordinal)}{at}: {severity}: {field}{words.Message}{fix}";
     }
 }
 

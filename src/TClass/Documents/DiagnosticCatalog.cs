@@ -31,9 +31,13 @@ internal static class DiagnosticCatalog
     {
         var entry = Entries.Value[key];
         return new DiagnosticWords(
-            new DiagnosticText(Placeholders.Fill(entry.Message.En, values), entry.Fix is { } fix ? Placeholders.Fill(fix.En, values) : null),
-            new DiagnosticText(Placeholders.Fill(entry.Message.Ko, values), entry.Fix is { } ko ? Placeholders.Fill(ko.Ko, values) : null));
+            new DiagnosticText(Placeholders.Fill(entry.Message.En, values), Fix(entry.Fix?.En, values)),
+            new DiagnosticText(Placeholders.Fill(entry.Message.Ko, values), Fix(entry.Fix?.Ko, values)));
     }
+
+    /// <summary>A fix with its values filled in; none when nothing is left to say (a schema gave no hint).</summary>
+    private static string? Fix(string? template, (string Key, string Value)[] values) =>
+        template is null || Placeholders.Fill(template, values) is not { Length: > 0 } fix || string.IsNullOrWhiteSpace(fix) ? null : fix;
 
     /// <summary>A piece of wording (a "did you mean" phrase) in both languages, with <paramref name="values"/> filled in.</summary>
     public static LocalizedText Phrase(string key, params (string Key, string Value)[] values)

@@ -20,13 +20,7 @@ public static class DiagnosticReport
             return diagnostic.ToString();
         }
 
-        var plain = diagnostic with { Message = korean.Message, Fix = null, Korean = null };
-        var line = plain.ToString();
-        var severity = diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning";
-        var marker = ": " + severity + ": ";
-        var at = line.IndexOf(marker, StringComparison.Ordinal);
-        return line[..at] + ": " + ReportText.Get(severity, language) + ": " + line[(at + marker.Length)..]
-            + (korean.Fix is { } fix ? " " + ReportText.Get("fix", language) + ": " + fix : "");
+        return diagnostic.Format(ReportText.Get(diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning", language), korean, ReportText.Get("fix", language));
     }
 
     /// <summary>The message and fix in <paramref name="language"/>, English where the diagnostic has no Korean words.</summary>

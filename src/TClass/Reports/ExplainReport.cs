@@ -28,7 +28,7 @@ public static class ExplainReport
         TextReport.AppendWrapped(text, "", L("result") + ": " + (result.Outcome is { } tier
             ? TextReport.Bound($"{tier.Id} — {tier.Label.In(lang)}")
             : $"{L("undecided")} — {L("possible")}: {string.Join(", ", result.Candidates.Select(c => c.Id))}; {L("missing")}: {string.Join(", ", result.Missing)}"), options.Width);
-        text.Append('\n').Append(TextReport.Wrap(result.Because(lang), options.Width)).Append('\n');
+        text.Append('\n').Append(TextReport.Wrap(TextReport.KeepLabels(result.Because(lang), result, lang), options.Width)).Append('\n');
         if (result.Next is { } next)
         {
             text.Append('\n');
@@ -75,7 +75,7 @@ public static class ExplainReport
                 continue;
             }
 
-            TextReport.AppendWrapped(text, indent + "   ", ReportText.Get("unknown", lang) + ": " + string.Join(", ", step.Unknown)
+            TextReport.AppendWrapped(text, indent + "   ", ReportText.Get("missing", lang) + ": " + string.Join(", ", step.Unknown)
                 + " — " + ReportText.Get("explored", lang) + ":", width);
             foreach (var branch in step.Explored)
             {

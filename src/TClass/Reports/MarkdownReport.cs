@@ -165,7 +165,7 @@ public static class MarkdownReport
                 continue;
             }
 
-            md.Append(" — _").Append(ReportText.Get("unknown", lang)).Append(": ").Append(string.Join(", ", step.Unknown)).Append("_\n");
+            md.Append(" — _").Append(ReportText.Get("missing", lang)).Append(": ").Append(string.Join(", ", step.Unknown)).Append("_\n");
             foreach (var branch in step.Explored)
             {
                 md.Append(indent).Append("   - ").Append(Escape(branch.Assumption.In(lang))).Append(" → ")

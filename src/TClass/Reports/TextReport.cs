@@ -44,7 +44,7 @@ public static class TextReport
             Field(text, "missing", lang, Wrap(string.Join(", ", result.Missing), options.Width - LabelWidth - 2));
         }
 
-        Field(text, "because", lang, Wrap(result.Because(lang), options.Width - LabelWidth - 2));
+        Field(text, "because", lang, Wrap(KeepLabels(result.Because(lang), result, lang), options.Width - LabelWidth - 2));
         if (result.Next is { } next)
         {
             var lines = new List<string> { Wrap(paint.Cyan(next.Outcome.Id) + Bound("  " + next.Outcome.Label.In(lang)), options.Width - LabelWidth - 2) };
@@ -188,8 +188,38 @@ public static class TextReport
     private static List<string> Fitting(List<string> group, int width) =>
         group.Count > 1 && LineWidth(string.Join(' ', group)) <= width / 2 ? [string.Join(NoBreakSpace, group)] : group;
 
-    /// <summary>Columns a terminal may take to draw <paramref name="text"/>: ambiguous-width characters count two.</summary>
-    private static int LineWidth(string text) => DisplayWidth(text) + text.Count(IsAmbiguousWidth);
+    /// <summary>
+    /// Columns a terminal may take to draw <paramref name="text"/>: ambiguous-width characters count
+    /// two, colour codes (<c>ESC[…m</c>) none.
+    /// </summary>
+    private static int LineWidth(string text)
+    {
+        var visible = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\u001b')
+            {
+                while (i < text.Length && text[i] != 'm')
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            visible.Append(text[i]);
+        }
+
+        var shown = visible.ToString();
+        return DisplayWidth(shown) + shown.Count(IsAmbiguousWidth);
+    }
+
+    /// <summary><paramref name="text"/> with the ruleset's level and group labels kept whole when it wraps.</summary>
+    internal static string KeepLabels(string text, Classification result, Language language) =>
+        result.Ruleset.Outcomes.Select(o => o.Label.In(language)).Concat(result.Ruleset.Groups.Select(g => g.Label.In(language)))
+            .Where(label => label.Contains(' ', StringComparison.Ordinal))
+            .OrderByDescending(label => label.Length)
+            .Aggregate(text, (kept, label) => kept.Replace(label, Bound(label), StringComparison.Ordinal));
 
     private static bool IsAmbiguousWidth(char c) =>
         c is '·' or '—' or '–' or '•' or '…' or '→' or '⇒' or '←' or '≠' or '∈' or '∉' or '×' or '§' or '°' or '±' or '※' or '★' or '☆' or '○' or '●' or '■' or '□' or '▲' or '△';

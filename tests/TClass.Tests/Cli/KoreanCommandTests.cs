@@ -90,7 +90,7 @@ public sealed partial class KoreanCommandTests
         var run = CliRun.Of("rules diff tclass-2.0 tclass-2.0-strict --lang ko");
 
         Assert.Contains("tclass-2.0의 경로 5: weights.origin = scratch 그리고 components.third-party = true", run.Out, StringComparison.Ordinal);
-        Assert.Contains("증거 입력:", run.Out, StringComparison.Ordinal);
+        Assert.Contains("예시 입력:", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("witness", run.Out, StringComparison.Ordinal);
     }
 
