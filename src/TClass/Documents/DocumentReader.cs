@@ -95,10 +95,10 @@ internal static partial class DocumentReader
             var lineBytes = Encoding.UTF8.GetBytes(lineText);
             var column = Encoding.UTF8.GetCharCount(lineBytes, 0, (int)Math.Min(lineBytes.Length, e.BytePositionInLine ?? 0)) + 1;
             var message = e.Message.Split(" LineNumber:", 2)[0];
-            var reason = message.Contains("trailing comma", StringComparison.Ordinal) ? "a comma before a closing bracket"
-                : lineText.Length >= column && lineText[(column - 1)..].StartsWith('/') ? "a comment"
-                : message.Replace(" Change the reader options.", "", StringComparison.Ordinal).TrimEnd('.', ' ');
-            diagnostics.Error("json-syntax", new SourcePosition(line + 1, column), "", DiagnosticCatalog.Words("json-syntax", ("reason", reason)));
+            var words = message.Contains("trailing comma", StringComparison.Ordinal) ? DiagnosticCatalog.Words("json-syntax.comma")
+                : lineText.Length >= column && lineText[(column - 1)..].StartsWith('/') ? DiagnosticCatalog.Words("json-syntax.comment")
+                : DiagnosticCatalog.Words("json-syntax", ("reason", message.Replace(" Change the reader options.", "", StringComparison.Ordinal).TrimEnd('.', ' ')));
+            diagnostics.Error("json-syntax", new SourcePosition(line + 1, column), "", words);
             return false;
         }
     }

@@ -127,7 +127,7 @@ internal sealed class SchemaValidation
 
             default:
                 diagnostics.Error("invalid-value", at, path, WithFix(Bilingual("invalid-value",
-                    [("kind", Humanize(error.Kind)), ("fix", fix ?? rule.Description ?? "")], ("value", Describe(node))), null, fixKo));
+                    [("fix", fix ?? rule.Description ?? "")], ("value", Describe(node)), ("kind", Humanize(error.Kind))), null, fixKo));
                 return;
         }
     }
@@ -243,19 +243,18 @@ internal sealed class SchemaValidation
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
-    private static string Humanize(SchemaErrorKind kind)
+    /// <summary>The rule a value broke, in words: "items not unique" / "같은 항목이 두 번 이상 나옴".</summary>
+    private static LocalizedText Humanize(SchemaErrorKind kind) => kind switch
     {
-        var words = new System.Text.StringBuilder();
-        foreach (var c in kind.ToString())
-        {
-            if (char.IsUpper(c) && words.Length > 0)
-            {
-                words.Append(' ');
-            }
-
-            words.Append(char.ToLowerInvariant(c));
-        }
-
-        return words.ToString();
-    }
+        SchemaErrorKind.StringTooLong => new("string too long", "글이 너무 김"),
+        SchemaErrorKind.NumberTooSmall => new("number too small", "수가 너무 작음"),
+        SchemaErrorKind.NumberTooBig => new("number too big", "수가 너무 큼"),
+        SchemaErrorKind.NumberNotMultipleOf => new("number not multiple of", "정해진 수의 배수가 아님"),
+        SchemaErrorKind.TooManyItems => new("too many items", "항목이 너무 많음"),
+        SchemaErrorKind.ItemsNotUnique => new("items not unique", "같은 항목이 두 번 이상 나옴"),
+        SchemaErrorKind.TooFewProperties => new("too few properties", "키가 너무 적음"),
+        SchemaErrorKind.TooManyProperties => new("too many properties", "키가 너무 많음"),
+        SchemaErrorKind.ExcludedSchemaValidates => new("excluded schema validates", "허용되지 않는 형태와 맞음"),
+        _ => new(kind.ToString(), kind.ToString()),
+    };
 }
