@@ -64,12 +64,14 @@ internal sealed partial class Explainer(Evaluation evaluation)
     {
         var node = evaluation.Ruleset.Nodes[step.Node];
         var facts = node.FactsRead
-            .Select(f => evaluation.ValueOf(f) is { } value
-                ? new FactReading(f.Path, Localize(f.Declaration.Label), value, evaluation.Source.Evidence(f.Declaration.InputPath))
+            .Select(f =>
+            {
+                var value = evaluation.ValueOf(f);
+                return new FactReading(f.Path, Localize(f.Declaration.Label), value, evaluation.Source.Evidence(f.Declaration.InputPath))
                 {
-                    ValueText = Localized(language => Shown(f, value, language)),
-                }
-                : new FactReading(f.Path, Localize(f.Declaration.Label), null, evaluation.Source.Evidence(f.Declaration.InputPath)))
+                    ValueText = value is null ? null : Localized(language => Shown(f, value, language)),
+                };
+            })
             .ToImmutableArray();
         if (step is SplitStep split)
         {
