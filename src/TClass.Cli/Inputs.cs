@@ -35,7 +35,7 @@ internal sealed record Expansion(IReadOnlyList<Input> Inputs, IReadOnlyList<Diag
         var words = skipped == 0
             ? DiagnosticCatalog.Words("no-manifests.none")
             : DiagnosticCatalog.Words("no-manifests.skipped", ("count", skipped.ToString(CultureInfo.InvariantCulture)));
-        return new Diagnostic(DiagnosticSeverity.Error, "no-manifests", string.Join(", ", Named), 0, 0, "", words.English.Message, words.English.Fix) { Korean = words.Korean };
+        return Diagnostic.Worded(DiagnosticSeverity.Error, "no-manifests", string.Join(", ", Named), SourcePosition.WholeFile, "", words);
     }
 }
 
@@ -238,7 +238,7 @@ internal static class Inputs
         new(DiagnosticSeverity.Error, code, file, 0, 0, "", message, fix);
 
     private static Diagnostic Error(string file, string code, DiagnosticWords words) =>
-        new(DiagnosticSeverity.Error, code, file, 0, 0, "", words.English.Message, words.English.Fix) { Korean = words.Korean };
+        Diagnostic.Worded(DiagnosticSeverity.Error, code, file, SourcePosition.WholeFile, "", words);
 
     private static Diagnostic Warning(string file, string code, string message, string fix) =>
         new(DiagnosticSeverity.Warning, code, file, 0, 0, "", message, fix);

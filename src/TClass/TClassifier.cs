@@ -141,9 +141,8 @@ public sealed class TClassifier
 
             var at = manifest?.Source?.PositionOf(path) ?? SourcePosition.WholeFile;
             warnings ??= ImmutableArray.CreateBuilder<Diagnostic>();
-            var words = DiagnosticCatalog.Words("no-evidence", ("path", path));
-            warnings.Add(new Diagnostic(DiagnosticSeverity.Warning, "no-evidence", manifest?.Source?.File ?? "", at.Line, at.Column, path,
-                words.English.Message, words.English.Fix) { Korean = words.Korean });
+            warnings.Add(Diagnostic.Worded(DiagnosticSeverity.Warning, "no-evidence", manifest?.Source?.File ?? "", at, path,
+                DiagnosticCatalog.Words("no-evidence", ("path", path))));
         }
 
         return warnings?.ToImmutable() ?? [];

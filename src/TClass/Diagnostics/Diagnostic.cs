@@ -40,6 +40,10 @@ public sealed record Diagnostic(
     /// </summary>
     public DiagnosticText? Korean { get; init; }
 
+    /// <summary>A diagnostic worded in English and Korean; its <see cref="Message"/> and <see cref="Fix"/> are the English words.</summary>
+    internal static Diagnostic Worded(DiagnosticSeverity severity, string code, string file, SourcePosition at, string path, DiagnosticWords words) =>
+        new(severity, code, file, at.Line, at.Column, path, words.English.Message, words.English.Fix) { Korean = words.Korean };
+
     /// <summary>
     /// The conventional one-line form <c>file:line:col: error: message</c>, followed by the fix; a
     /// problem of the whole file has no position (<c>file: error: message</c>).

@@ -28,7 +28,7 @@ internal sealed class DiagnosticBag(string file)
     /// <summary>Records an error worded in English and Korean.</summary>
     public void Error(string code, SourcePosition at, string path, DiagnosticWords words)
     {
-        _items.Add(new Diagnostic(DiagnosticSeverity.Error, code, File, at.Line, at.Column, path, words.English.Message, words.English.Fix) { Korean = words.Korean });
+        _items.Add(Diagnostic.Worded(DiagnosticSeverity.Error, code, File, at, path, words));
         HasErrors = true;
     }
 

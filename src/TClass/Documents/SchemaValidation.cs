@@ -78,7 +78,7 @@ internal sealed class SchemaValidation
                 var nearest = Suggestions.Nearest(key, known);
                 var suggestion = nearest is null ? DiagnosticCatalog.Phrase("unknown-key.remove", ("key", key)) : DiagnosticCatalog.Phrase("unknown-key.nearest", ("nearest", nearest));
                 var list = known.Count == 0 ? new LocalizedText("", "") : DiagnosticCatalog.Phrase("unknown-key.known", ("keys", string.Join(", ", known)));
-                diagnostics.Error("unknown-key", at, path, Bilingual("unknown-key", [("key", key)], ("suggestion", suggestion), ("known", list)));
+                diagnostics.Error("unknown-key", at, path, DiagnosticCatalog.Words("unknown-key", [("key", key)], ("suggestion", suggestion), ("known", list)));
                 return;
             }
 
@@ -94,9 +94,8 @@ internal sealed class SchemaValidation
             {
                 var allowed = rule.EnumDisplay;
                 var nearest = node is ScalarNode { Kind: ScalarKind.String } text ? Suggestions.Nearest(text.Text, allowed) : null;
-                var suggestion = nearest is null ? new LocalizedText("", "") : DiagnosticCatalog.Phrase("did-you-mean", ("nearest", nearest));
-                diagnostics.Error("not-allowed", at, path, WithFix(
-                    Bilingual("not-allowed", [("allowed", string.Join(", ", allowed))], ("value", Describe(node)), ("suggestion", suggestion)), fix, fixKo));
+                diagnostics.Error("not-allowed", at, path, WithFix(DiagnosticCatalog.Words("not-allowed",
+                    [("allowed", string.Join(", ", allowed))], ("value", Describe(node)), ("suggestion", DiagnosticCatalog.DidYouMean(nearest))), fix, fixKo));
                 return;
             }
 
@@ -110,23 +109,23 @@ internal sealed class SchemaValidation
                 return;
 
             case SchemaErrorKind.StringTooShort:
-                diagnostics.Error("invalid-value", at, path, WithFix(Bilingual("invalid-value.short",
+                diagnostics.Error("invalid-value", at, path, WithFix(DiagnosticCatalog.Words("invalid-value.short",
                     [("count", Convert.ToString(rule.MinLength, CultureInfo.InvariantCulture) ?? ""), ("fix", fix ?? rule.Description ?? "")], ("value", Describe(node))), null, fixKo));
                 return;
 
             case SchemaErrorKind.PatternMismatch:
                 diagnostics.Error("invalid-value", at, path,
-                    WithFix(Bilingual("invalid-value.pattern", [("fix", fix ?? rule.Description ?? "")], ("value", Describe(node))), null, fixKo));
+                    WithFix(DiagnosticCatalog.Words("invalid-value.pattern", [("fix", fix ?? rule.Description ?? "")], ("value", Describe(node))), null, fixKo));
                 return;
 
             case SchemaErrorKind.WrongType:
             {
-                diagnostics.Error("wrong-type", at, path, WithFix(Bilingual("wrong-type", [], ("expected", Expected(rule.Types)), ("value", Describe(node))), fix, fixKo));
+                diagnostics.Error("wrong-type", at, path, WithFix(DiagnosticCatalog.Words("wrong-type", [], ("expected", Expected(rule.Types)), ("value", Describe(node))), fix, fixKo));
                 return;
             }
 
             default:
-                diagnostics.Error("invalid-value", at, path, WithFix(Bilingual("invalid-value",
+                diagnostics.Error("invalid-value", at, path, WithFix(DiagnosticCatalog.Words("invalid-value",
                     [("fix", fix ?? rule.Description ?? "")], ("value", Describe(node)), ("kind", Humanize(error.Kind))), null, fixKo));
                 return;
         }
@@ -143,7 +142,7 @@ internal sealed class SchemaValidation
         if (failing.Count < error.Alternatives.Length)
         {
             // oneOf with more than one match: the value is ambiguous, not wrong in any one shape.
-            diagnostics.Error("ambiguous", node.Position, node.Path, Bilingual("ambiguous",
+            diagnostics.Error("ambiguous", node.Position, node.Path, DiagnosticCatalog.Words("ambiguous",
                 [("fix", fix ?? (error.Rule.Description is { } says ? $"Write exactly one of the shapes: {says}." : "Write exactly one of the accepted shapes."))], ("value", Describe(node))));
             return;
         }
@@ -167,20 +166,9 @@ internal sealed class SchemaValidation
             .Where(e => e.Kind == SchemaErrorKind.WrongType && ReferenceEquals(e.Node, node))
             .Aggregate(JsonTypes.Any, (all, e) => all | e.Rule.Types);
         var words = error.Rule.Description is { } description
-            ? Bilingual("wrong-type.described", [("description", description)], ("expected", Expected(types)), ("value", Describe(node)))
-            : Bilingual("wrong-type", [], ("expected", Expected(types)), ("value", Describe(node)));
+            ? DiagnosticCatalog.Words("wrong-type.described", [("description", description)], ("expected", Expected(types)), ("value", Describe(node)))
+            : DiagnosticCatalog.Words("wrong-type", [], ("expected", Expected(types)), ("value", Describe(node)));
         diagnostics.Error("wrong-type", node.Position, node.Path, WithFix(words, fix, error.Rule.FixKo));
-    }
-
-    /// <summary>
-    /// The wording <paramref name="key"/> with <paramref name="values"/> the same in both languages and
-    /// <paramref name="worded"/> values that are words themselves, each in its language.
-    /// </summary>
-    private static DiagnosticWords Bilingual(string key, (string Key, string Value)[] values, params (string Key, LocalizedText Value)[] worded)
-    {
-        var english = DiagnosticCatalog.Words(key, [.. values, .. worded.Select(w => (w.Key, w.Value.En))]);
-        var korean = DiagnosticCatalog.Words(key, [.. values, .. worded.Select(w => (w.Key, w.Value.Ko))]);
-        return new DiagnosticWords(english.English, korean.Korean);
     }
 
     /// <summary>The schema's own fixes (<c>x-fix</c>, <c>x-fix-ko</c>) replace the general ones, language by language.</summary>

@@ -88,8 +88,7 @@ public sealed record Reconciliation(ImmutableArray<FactProvenance> Facts, Immuta
                 var at = declared.Source?.PositionOf(path) ?? SourcePosition.WholeFile;
                 var words = DiagnosticCatalog.Words("evidence-conflict",
                     ("declared", declaredValue ?? ""), ("source", claims.Evidence(path) ?? "none given"), ("found", concludedValue ?? ""), ("found_source", concluded.Source));
-                conflicts.Add(new Diagnostic(DiagnosticSeverity.Warning, "evidence-conflict", declared.Source?.File ?? "", at.Line, at.Column, path,
-                    words.English.Message, words.English.Fix) { Korean = words.Korean });
+                conflicts.Add(Diagnostic.Worded(DiagnosticSeverity.Warning, "evidence-conflict", declared.Source?.File ?? "", at, path, words));
             }
 
             taken.Add(path);

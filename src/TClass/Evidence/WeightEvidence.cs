@@ -54,12 +54,12 @@ internal static class WeightEvidence
 
         foreach (var comparison in report.Comparisons.Where(c => c[WeightComponent.Decoder]?.Relation == LineageRelation.Independent))
         {
-            review.Add(Bilingual("review.independent", ("reference", ReferenceId(comparison.Reference)), comparison[WeightComponent.Decoder]!.Reason, "reason"));
+            review.Add(DiagnosticCatalog.Phrase("review.independent", [("reference", ReferenceId(comparison.Reference))], ("reason", comparison[WeightComponent.Decoder]!.Reason)));
         }
 
         foreach (var comparison in report.Comparisons.Where(c => c.Relation == LineageRelation.Inconclusive))
         {
-            review.Add(Bilingual("review.inconclusive", ("reference", ReferenceId(comparison.Reference)), comparison.Summary, "summary"));
+            review.Add(DiagnosticCatalog.Phrase("review.inconclusive", [("reference", ReferenceId(comparison.Reference))], ("summary", comparison.Summary)));
         }
 
         return (weights, components.ToImmutable());
@@ -99,9 +99,4 @@ internal static class WeightEvidence
 
     private static string Source(WeightComparison comparison, ComponentLineage part) => string.Create(CultureInfo.InvariantCulture,
         $"tclass weights against {ReferenceId(comparison.Reference)}: {ComponentMap.Name(part.Component)} {WeightLineage.Word(part.Relation)}{(comparison.Kind is { } kind && part.Component == WeightComponent.Decoder ? " (" + string.Join(", ", comparison.Kinds) + ")" : "")} — {part.Reason.En}");
-
-    /// <summary>The phrase <paramref name="key"/> with one value worded in both languages (<paramref name="wordsKey"/>).</summary>
-    private static LocalizedText Bilingual(string key, (string Key, string Value) value, LocalizedText words, string wordsKey) => new(
-        DiagnosticCatalog.Phrase(key, value, (wordsKey, words.En)).En,
-        DiagnosticCatalog.Phrase(key, value, (wordsKey, words.Ko)).Ko);
 }

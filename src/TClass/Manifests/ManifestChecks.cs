@@ -88,12 +88,8 @@ public static class ManifestChecks
         public void Add(string code, string path, params (string Key, string Value)[] values)
         {
             var at = manifest.Source?.PositionOf(path) ?? SourcePosition.WholeFile;
-            var words = DiagnosticCatalog.Words(code, values);
             _items ??= ImmutableArray.CreateBuilder<Diagnostic>();
-            _items.Add(new Diagnostic(DiagnosticSeverity.Warning, code, manifest.Source?.File ?? "", at.Line, at.Column, path, words.English.Message, words.English.Fix)
-            {
-                Korean = words.Korean,
-            });
+            _items.Add(Diagnostic.Worded(DiagnosticSeverity.Warning, code, manifest.Source?.File ?? "", at, path, DiagnosticCatalog.Words(code, values)));
         }
 
         public ImmutableArray<Diagnostic> ToImmutable() => _items?.ToImmutable() ?? [];

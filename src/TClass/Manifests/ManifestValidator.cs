@@ -151,13 +151,8 @@ internal static partial class ManifestValidator
     }
 
     /// <summary>The wording <paramref name="key"/>, its fix led by "did you mean" when a nearest value was found.</summary>
-    private static DiagnosticWords Suggesting(string? nearest, string key, params (string Key, string Value)[] values)
-    {
-        var suggestion = nearest is null ? null : DiagnosticCatalog.Phrase("did-you-mean", ("nearest", nearest));
-        var english = DiagnosticCatalog.Words(key, [.. values, ("suggestion", suggestion?.En ?? "")]);
-        var korean = DiagnosticCatalog.Words(key, [.. values, ("suggestion", suggestion?.Ko ?? "")]);
-        return new DiagnosticWords(english.English, korean.Korean);
-    }
+    private static DiagnosticWords Suggesting(string? nearest, string key, params (string Key, string Value)[] values) =>
+        DiagnosticCatalog.Words(key, values, ("suggestion", DiagnosticCatalog.DidYouMean(nearest)));
 
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
     private static partial Regex DatePattern();

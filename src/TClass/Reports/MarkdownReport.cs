@@ -119,7 +119,7 @@ public static class MarkdownReport
 
         foreach (var warning in result.Warnings)
         {
-            var where = warning.Line > 0 ? L("line").Replace("{line}", warning.Line.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) + ", " : "";
+            var where = warning.Line > 0 ? Placeholders.Fill(L("line"), ("line", warning.Line.ToString(CultureInfo.InvariantCulture))) + ", " : "";
             var words = DiagnosticReport.Words(warning, lang);
             md.Append(CultureInfo.InvariantCulture, $"- `{warning.Path}` ({where}{warning.Code}): {Escape(words.Message)}{(words.Fix is null ? "" : " " + Escape(words.Fix))}\n");
         }

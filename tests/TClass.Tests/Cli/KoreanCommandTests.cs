@@ -34,19 +34,11 @@ public sealed partial class KoreanCommandTests
     [Fact]
     public void A_Korean_report_gives_its_warnings_in_Korean()
     {
-        var card = Path.Combine(Path.GetTempPath(), "tclass-ko-warning-" + Guid.NewGuid().ToString("N") + ".yaml");
-        File.WriteAllText(card, "tclass: 1\nmodel: { id: example/x }\nweights: { origin: scratch, base: [example/y] }\n");
-        try
-        {
-            var run = CliRun.Of(["classify", card, "--lang", "ko"], new StringReader(""), width: 1000);
+        var card = "tclass: 1\nmodel: { id: example/x }\nweights: { origin: scratch, base: [example/y] }\n";
+        var run = CliRun.Of(["classify", "-", "--lang", "ko"], new StringReader(card), width: 1000);
 
-            Assert.Contains("처음부터 학습한 가중치는 어떤 모델에서도 출발하지 않습니다", run.Out, StringComparison.Ordinal);
-            Assert.DoesNotContain("start from no model", run.Out, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(card);
-        }
+        Assert.Contains("처음부터 학습한 가중치는 어떤 모델에서도 출발하지 않습니다", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("start from no model", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
