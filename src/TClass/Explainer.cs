@@ -91,33 +91,20 @@ internal sealed partial class Explainer(Evaluation evaluation)
             AnswerText = node.SwitchFact is not { } fact
                 ? Ruleset.Message(answered.Branch == 0 ? MessageKeys.AnswerYes : MessageKeys.AnswerNo)
                 : evaluation.ValueOf(fact) is { } value
-                    ? Localized(language => Prose(fact.Declaration, value, language))
+                    ? Localized(language => fact.Declaration.Words(value, language))
                     : Localized(language => string.Join(" | ", fact.SymbolsOf(node.CaseMasks[answered.Branch]).Select(s => Words(fact, s, language)))),
         };
     }
 
     private static LocalizedText Localized(Func<Language, string> text) => new(text(Language.English), text(Language.Korean));
 
-    /// <summary>A value in prose: each value in its words from the ruleset (<c>partial</c> → "일부").</summary>
-    private static string Prose(FactDeclaration? fact, FactValue value, Language language) => (fact, value) switch
-    {
-        ({ } declared, SymbolValue symbol) => declared.Words(symbol.Value, language),
-        ({ } declared, SymbolSetValue set) => string.Join(", ", set.Values.Select(v => declared.Words(v, language))),
-        _ => value.Prose,
-    };
-
     /// <summary>
     /// A value where it is read or assumed (<c>weights.origin = scratch</c>): the value a person
     /// writes in a card, which Korean follows with its words, <c>scratch(처음부터 학습)</c>, and
     /// yes-or-no facts answered 예 / 아니요.
     /// </summary>
-    private string Shown(CompiledFact fact, FactValue value, Language language) => value switch
-    {
-        SymbolValue symbol => Shown(fact, symbol.Value, language),
-        SymbolSetValue set => string.Join(", ", set.Values.Select(v => Shown(fact, v, language))),
-        BoolValue truth => Shown(fact, truth.Value ? "true" : "false", language),
-        _ => value.Prose,
-    };
+    private string Shown(CompiledFact fact, FactValue value, Language language) =>
+        value is BoolValue truth ? Shown(fact, truth.Value ? "true" : "false", language) : fact.Declaration.Glossed(value, language);
 
     private string Shown(CompiledFact fact, string symbol, Language language)
     {
@@ -254,7 +241,7 @@ internal sealed partial class Explainer(Evaluation evaluation)
 
             var declared = evaluation.Ruleset.FactsByPath.GetValueOrDefault(name);
             var value = declared is null ? evaluation.Source.Read(name) : evaluation.ValueOf(declared);
-            return value is null ? Ruleset.Message(MessageKeys.ValueUnknown).In(language) : Prose(declared?.Declaration, value, language);
+            return value is null ? Ruleset.Message(MessageKeys.ValueUnknown).In(language) : declared?.Declaration.Words(value, language) ?? value.Prose;
         });
 
     [GeneratedRegex(@"\{([A-Za-z0-9_.\-]+)\}")]

@@ -57,20 +57,9 @@ public static class RegistryReport
     }
 
     /// <summary>A fact's value as a table shows it: as written in the card, which Korean follows with the ruleset's words for it.</summary>
-    internal static string? Fact(Classification result, string path, Language language)
-    {
-        if (result.Value(path) is not { } value)
-        {
-            return null;
-        }
-
-        return (result.Ruleset.Facts.FirstOrDefault(f => f.Path == path), value) switch
-        {
-            ({ } fact, SymbolValue symbol) => fact.Glossed(symbol.Value, language),
-            ({ } fact, SymbolSetValue set) => string.Join(", ", set.Values.Select(v => fact.Glossed(v, language))),
-            _ => TextReport.Display(value),
-        };
-    }
+    internal static string? Fact(Classification result, string path, Language language) =>
+        result.Value(path) is not { } value ? null
+            : result.Ruleset.Facts.FirstOrDefault(f => f.Path == path)?.Glossed(value, language) ?? TextReport.Display(value);
 
     internal static string? Weights(Classification result, Language language) =>
         Fact(result, "weights.origin", language) is { } origin

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TClass.Facts;
 using TClass.Text;
 
 namespace TClass.Rules;
@@ -159,6 +160,19 @@ public sealed record FactDeclaration(string Path, FactType Type, ImmutableArray<
     /// </summary>
     public string Glossed(string value, Language language) =>
         language == Language.Korean && Words(value, language) is var words && words != value ? value + "(" + words + ")" : value;
+
+    /// <summary>A value of the fact in words (<see cref="Words(string, Language)"/>), each of a set's in turn; other values as they read.</summary>
+    public string Words(FactValue value, Language language) => EachSymbol(value, symbol => Words(symbol, language));
+
+    /// <summary>A value of the fact as written, glossed in Korean (<see cref="Glossed(string, Language)"/>), each of a set's in turn.</summary>
+    public string Glossed(FactValue value, Language language) => EachSymbol(value, symbol => Glossed(symbol, language));
+
+    private static string EachSymbol(FactValue value, Func<string, string> shown) => value switch
+    {
+        SymbolValue symbol => shown(symbol.Value),
+        SymbolSetValue set => string.Join(", ", set.Values.Select(shown)),
+        _ => value.Prose,
+    };
 }
 
 /// <summary>Phrases for a bool fact being true and being false.</summary>
