@@ -12,6 +12,9 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader I
     /// <summary>The column text wraps at when the output is not a terminal.</summary>
     public const int PipeWidth = 100;
 
+    /// <summary>Reads an environment variable (the Hugging Face cache's settings); the process's own unless a test gives another.</summary>
+    public Func<string, string?> Variables { get; init; } = global::System.Environment.GetEnvironmentVariable;
+
     /// <summary>The process's console. Colour only on a terminal, and never when NO_COLOR is set.</summary>
     public static CliConsole System()
     {

@@ -14,7 +14,11 @@ internal static class ImportCommand
 {
     public static Command Create(CliConsole console)
     {
-        var folder = new Argument<string>("model-dir") { Description = "A local Hugging Face model folder (config.json, README.md, tokenizer files…). Nothing is downloaded." };
+        var folder = new Argument<string>("model-dir|model-id")
+        {
+            Description = "A local Hugging Face model folder (config.json, README.md, tokenizer files…), or a model id (org/name) in the local Hugging Face cache. Nothing is downloaded.",
+        };
+        var revision = Options.Revision();
         var output = new Option<string?>("--output", "-o") { Description = "Write the draft manifest to this file instead of standard output (its folder is created if missing).", HelpName = "file" };
         var force = new Option<bool>("--force") { Description = "With --output: replace the file if it exists." };
         var against = new Option<string[]>("--against")
@@ -38,9 +42,13 @@ internal static class ImportCommand
               tclass import ./my-model > draft.yaml
               tclass import ./my-vlm --against ./Qwen2.5-VL-7B-Instruct -o my-vlm.yaml
               tclass import ./my-model --lang ko > draft.yaml
+              tclass import Qwen/Qwen2.5-7B-Instruct --revision main -o qwen.yaml
+
+            A model id is read from the local Hugging Face cache (HF_HUB_CACHE, else HF_HOME/hub,
+            else ~/.cache/huggingface/hub), offline.
             """)
         {
-            folder, output, force, against, lang,
+            folder, revision, output, force, against, lang,
         };
         command.SetAction(parse =>
         {
@@ -51,8 +59,13 @@ internal static class ImportCommand
                 return ExitCodes.InvalidInput;
             }
 
-            console.Status?.Report("reading the files of " + parse.GetValue(folder) + (parse.GetValue(against) is { Length: > 0 } ? " and comparing its weights" : ""));
-            var result = ModelImporter.Import(parse.GetValue(folder)!, parse.GetValue(against) ?? []);
+            if (Options.ModelPath(parse.GetValue(folder)!, parse.GetValue(revision), console, language) is not { } path)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            console.Status?.Report("reading the files of " + path + (parse.GetValue(against) is { Length: > 0 } ? " and comparing its weights" : ""));
+            var result = ModelImporter.Import(path, parse.GetValue(against) ?? []);
             console.Status?.Clear();
             foreach (var diagnostic in result.Diagnostics)
             {

@@ -45,6 +45,39 @@ internal static partial class Options
         return option;
     }
 
+    public static Option<string?> Revision() => new("--revision")
+    {
+        Description = "With a model id from the local Hugging Face cache: the branch, tag or commit to read (default: main).",
+        HelpName = "branch|tag|commit",
+    };
+
+    /// <summary>
+    /// The path a command reads: <paramref name="argument"/> itself when anything is there, otherwise
+    /// — when it has the shape of a Hub id, <c>org/name</c> — the snapshot of that model in the local
+    /// Hugging Face cache (offline). Null when it cannot be found, after saying where it looked.
+    /// </summary>
+    public static string? ModelPath(string argument, string? revision, CliConsole console, Language language)
+    {
+        if (ModelFiles.ModelFolder.Exists(argument) || !ModelFiles.HuggingFaceCache.IsModelId(argument))
+        {
+            if (revision is null)
+            {
+                return argument;
+            }
+
+            console.Error.WriteLine($"tclass: error: --revision applies to a model id read from the Hugging Face cache, and '{ControlCharacters.Escape(argument, allowLineBreaks: false)}' is a path. Fix: drop --revision, or pass the model's id (org/name).");
+            return null;
+        }
+
+        var lookup = ModelFiles.HuggingFaceCache.Find(argument, revision, console.Variables);
+        foreach (var problem in lookup.Diagnostics)
+        {
+            console.Error.WriteLine(Reports.DiagnosticReport.Line(problem, language));
+        }
+
+        return lookup.Model?.Folder;
+    }
+
     public static Language Language(string code) => Languages.TryParse(code, out var language) ? language : Text.Language.English;
 
     /// <summary>

@@ -10,7 +10,11 @@ internal static class TokenizerCommand
 {
     public static Command Create(CliConsole console)
     {
-        var path = new Argument<string>("file-or-dir") { Description = "A tokenizer.json, a SentencePiece tokenizer.model, a tiktoken file, or a model folder holding one." };
+        var path = new Argument<string>("file-or-dir|model-id")
+        {
+            Description = "A tokenizer.json, a SentencePiece tokenizer.model, a vocab.json beside its merges.txt, a tiktoken file, a model folder holding one, or a model id (org/name) in the local Hugging Face cache.",
+        };
+        var revision = Options.Revision();
         var against = new Option<string[]>("--against")
         {
             Description = "Compare only with these: reference ids (" + string.Join(", ", ReferenceTokenizers.Ids) + ") or other tokenizer files. Repeatable.",
@@ -30,14 +34,21 @@ internal static class TokenizerCommand
               tclass tokenizer ./my-model
               tclass tokenizer tokenizer.json --against llama3 --format json
               tclass tokenizer ours/tokenizer.json --against theirs/tokenizer.json
+              tclass tokenizer Qwen/Qwen2.5-7B --against llama3
             """)
         {
-            path, against, format, lang,
+            path, revision, against, format, lang,
         };
         command.SetAction(parse =>
         {
-            console.Status?.Report("reading and analysing the tokenizer in " + parse.GetValue(path));
-            var result = TokenizerAnalysis.Analyse(parse.GetValue(path)!, parse.GetValue(against) ?? []);
+            var language = Options.Language(parse.GetValue(lang)!);
+            if (Options.ModelPath(parse.GetValue(path)!, parse.GetValue(revision), console, language) is not { } target)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            console.Status?.Report("reading and analysing the tokenizer in " + target);
+            var result = TokenizerAnalysis.Analyse(target, parse.GetValue(against) ?? []);
             console.Status?.Clear();
             foreach (var diagnostic in result.Diagnostics)
             {
@@ -49,7 +60,6 @@ internal static class TokenizerCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var language = Options.Language(parse.GetValue(lang)!);
             console.Out.Write(parse.GetValue(format) switch
             {
                 "json" => TokenizerReport.Json(analysis),

@@ -72,7 +72,8 @@ public static class ModelImporter
         var config = ReadConfig(files);
         var adapter = ReadAdapter(files);
         var merge = ReadMerge(files);
-        var id = card?.Id ?? Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar));
+        var folderName = Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar));
+        var id = card?.Id ?? HuggingFaceCache.IdOf(folder) ?? folderName;
 
         // What the folder is: a quantized copy, an adapter, a merge, a fine-tune, or none of these.
         var relation = card?.Relation
@@ -89,6 +90,14 @@ public static class ModelImporter
         {
             case "quantized":
                 copyOf = bases.FirstOrDefault();
+                if (copyOf is not null)
+                {
+                    // The weights are the original's, stored in fewer bits: the base is known, the origin is the original's.
+                    weights = new WeightsFacts { Base = [copyOf] };
+                    facts.Add(new ConcludedFact("weights.base", copyOf,
+                        $"{(card?.Relation is not null ? relationSource : $"README.md front matter: base_model {copyOf} ({relationSource})")}: a quantized copy of {copyOf}, whose weights it holds in fewer bits and whose level it shares"));
+                }
+
                 review.Add(copyOf is null ? DiagnosticCatalog.Phrase("review.quantized-unknown") : DiagnosticCatalog.Phrase("review.quantized", ("model", copyOf)));
                 break;
             case "adapter" or "merge" or "finetune" when bases.Length > 0:
@@ -152,14 +161,14 @@ public static class ModelImporter
         if (config is not null)
         {
             comparison = ArchitectureComparison.Compare(config, catalogs.Architectures);
-            (architecture, modalities) = Architecture(config, comparison, facts, review);
+            (architecture, modalities) = Architecture(config, comparison, files, catalogs.Architectures, facts, review);
         }
         else
         {
             review.Add(DiagnosticCatalog.Phrase("review.no-config"));
         }
 
-        var tokenizer = ReadTokenizer(files, config, facts, review);
+        var tokenizer = ReadTokenizer(files, config, weights, facts, review);
         if (config?.SubModels.Length > 0)
         {
             facts.Add(new ConcludedFact("model.modalities", "[" + string.Join(", ", modalities.Select(m => m.Symbol())) + "]",
@@ -182,7 +191,7 @@ public static class ModelImporter
             ComponentsDeclared = !components.IsEmpty,
             Evidence = facts.GroupBy(f => f.Path).ToImmutableSortedDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal),
         };
-        if (id == Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)))
+        if (id == folderName)
         {
             review.Insert(0, DiagnosticCatalog.Phrase("review.model-id", ("id", id)));
         }
@@ -191,16 +200,16 @@ public static class ModelImporter
     }
 
     private static (ArchitectureFacts, ImmutableArray<Modality>) Architecture(
-        ModelConfig config, ArchitectureComparison comparison, List<ConcludedFact> facts, List<LocalizedText> review)
+        ModelConfig config, ArchitectureComparison comparison, ModelFolder files, ArchitectureCatalog catalog, List<ConcludedFact> facts, List<LocalizedText> review)
     {
-        var architecture = new ArchitectureFacts { Class = config.Class, RemoteCode = config.RemoteCode };
+        var (remoteCode, codeEvidence) = RemoteCode(config, files, catalog);
+        var architecture = new ArchitectureFacts { Class = config.Class, RemoteCode = remoteCode };
         if (config.Class is { } cls)
         {
             facts.Add(new ConcludedFact("architecture.class", cls, "config.json: architectures[0]"));
         }
 
-        facts.Add(new ConcludedFact("architecture.remote_code", config.RemoteCode ? "true" : "false",
-            config.RemoteCode ? "config.json: auto_map points at modelling code shipped with the weights" : "config.json: no auto_map; a library class loads the model"));
+        facts.Add(new ConcludedFact("architecture.remote_code", remoteCode ? "true" : "false", codeEvidence));
 
         if (comparison.Family is { } family)
         {
@@ -231,7 +240,7 @@ public static class ModelImporter
         }
         else
         {
-            review.Add(config.RemoteCode
+            review.Add(remoteCode
                 ? DiagnosticCatalog.Phrase("review.remote-code", ("class", config.Class ?? config.ModelType ?? "?"))
                 : DiagnosticCatalog.Phrase("review.unknown-model-type", ("type", config.ModelType ?? "?")));
         }
@@ -253,7 +262,40 @@ public static class ModelImporter
         return (architecture, modalities.ToImmutable());
     }
 
-    private static TokenizerFacts ReadTokenizer(ModelFolder files, ModelConfig? config, List<ConcludedFact> facts, List<LocalizedText> review)
+    /// <summary>
+    /// Whether loading the model needs <c>trust_remote_code</c>, and what the files show: modelling code
+    /// shipped with the weights (named in <c>auto_map</c>, present or not), code of another repository
+    /// (<c>org/repo--module.Class</c>) — not needed when the class is one the transformers library
+    /// ships — or no modelling code at all.
+    /// </summary>
+    private static (bool Needed, string Evidence) RemoteCode(ModelConfig config, ModelFolder files, ArchitectureCatalog catalog)
+    {
+        static string Loads(IEnumerable<CodeReference> code) => string.Join(", ", code.Select(c => $"{c.AutoClass} from {c.File} ({c.ClassName})"));
+        var model = config.Code.Where(c => c.IsModel).ToList();
+        if (model.Count == 0)
+        {
+            return (false, config.Code.IsEmpty
+                ? "config.json: no auto_map; a library class loads the model"
+                : $"config.json: auto_map names code only for {string.Join(", ", config.Code.Select(c => c.AutoClass).Distinct(StringComparer.Ordinal))}, none that loads the model; a library class loads it");
+        }
+
+        var shipped = model.Where(c => c.Repository is null).ToList();
+        if (shipped.Count > 0)
+        {
+            var missing = shipped.Select(c => c.File).Distinct(StringComparer.Ordinal).Where(f => !files.Has(f)).ToList();
+            return (true, $"config.json: auto_map loads {Loads(shipped)}, modelling code shipped with the weights"
+                + (missing.Count == 0 ? " (in the folder)" : $" ({string.Join(", ", missing)} not in the folder)"));
+        }
+
+        var repositories = string.Join(", ", model.Select(c => c.Repository).Distinct(StringComparer.Ordinal));
+        var elsewhere = $"config.json: auto_map loads {Loads(model)} from another repository ({repositories}); no modelling code ships with these weights";
+        var library = catalog.Families.FirstOrDefault(f => model.All(c => f.Classes.Contains(c.ClassName, StringComparer.Ordinal)));
+        return library is not null
+            ? (false, $"{elsewhere}, and {model[0].ClassName} is a class the transformers library ships ({library.Key} family), which loads the model without it")
+            : (true, $"{elsewhere}; loading needs trust_remote_code and runs that repository's code");
+    }
+
+    private static TokenizerFacts ReadTokenizer(ModelFolder files, ModelConfig? config, WeightsFacts weights, List<ConcludedFact> facts, List<LocalizedText> review)
     {
         var tokenizer = new TokenizerFacts();
         int? counted = null;
@@ -267,11 +309,16 @@ public static class ModelImporter
             if (read.Tokenizer is { } file)
             {
                 counted = file.TotalSize;
-                tokenizer = Origin(tokenizer, name, TokenizerAnalysis.Of(file, measureEfficiency: false), facts, review);
+                tokenizer = Origin(tokenizer, name, file, TokenizerAnalysis.Of(file, measureEfficiency: false), weights, facts, review);
             }
         }
 
-        if (tokenizer.Origin is null)
+        if (name is null && Inherited(weights) is { } inherited)
+        {
+            // No tokenizer file: the base model's tokenizer is the one that loads the derivative.
+            tokenizer = Inherit(tokenizer, inherited, $"no tokenizer file in the folder, and the weights are a third party's ({weights.Origin!.Value.Symbol()} of {inherited}): the base model's tokenizer loads them", TokenizerOrigin.Reused, facts, review);
+        }
+        else if (name is null)
         {
             review.Add(DiagnosticCatalog.Phrase("review.tokenizer-unknown"));
         }
@@ -304,27 +351,55 @@ public static class ModelImporter
         return tokenizer;
     }
 
-    /// <summary>The origin the tokenizer's comparison with the reference tokenizers supports, as concluded facts.</summary>
-    private static TokenizerFacts Origin(TokenizerFacts tokenizer, string name, TokenizerAnalysis analysis, List<ConcludedFact> facts, List<LocalizedText> review)
+    /// <summary>
+    /// The origin the tokenizer's comparison with the reference tokenizers supports, as concluded facts.
+    /// A reference that holds it makes it reused or expanded from that reference. One that matches no
+    /// reference is never concluded native for that alone (a tokenizer outside the references looks the
+    /// same): when the weights are a third party's, it is their base model's tokenizer — a derivative
+    /// does not train a tokenizer — reused, or expanded when the file adds tokens of its own; otherwise
+    /// the origin is left for a person to declare with the developer's evidence.
+    /// </summary>
+    private static TokenizerFacts Origin(
+        TokenizerFacts tokenizer, string name, TokenizerFile file, TokenizerAnalysis analysis, WeightsFacts weights, List<ConcludedFact> facts, List<LocalizedText> review)
     {
         var verdict = analysis.Verdict;
-        var origin = verdict.Origin switch
+        var references = analysis.References.Length.ToString(CultureInfo.InvariantCulture);
+        if (verdict.Origin != TokenizerLineage.Native)
         {
-            TokenizerLineage.Native => TokenizerOrigin.Native,
-            TokenizerLineage.Expanded => TokenizerOrigin.Expanded,
-            _ => TokenizerOrigin.Reused,
-        };
-        var source = $"{name} compared with {analysis.References.Length} reference tokenizers (tclass tokenizer): {verdict.Reasons[0].Text.En}";
-        facts.Add(new ConcludedFact("tokenizer.origin", origin.Symbol(), source));
-        if (origin == TokenizerOrigin.Native)
-        {
-            review.Add(DiagnosticCatalog.Phrase("review.tokenizer-native", ("references", string.Join(", ", analysis.References.Select(r => r.Id)))));
-            return tokenizer with { Origin = TokenizerOrigin.Native };
+            var origin = verdict.Origin == TokenizerLineage.Expanded ? TokenizerOrigin.Expanded : TokenizerOrigin.Reused;
+            var source = $"{name} compared with {references} reference tokenizers (tclass tokenizer): {verdict.Reasons[0].Text.En}";
+            facts.Add(new ConcludedFact("tokenizer.origin", origin.Symbol(), source));
+            facts.Add(new ConcludedFact("tokenizer.base", verdict.Reference!, source));
+            review.Add(DiagnosticCatalog.Phrase("review.tokenizer-concluded", ("origin", origin.Symbol()), ("reference", analysis.NameOf(verdict.Reference!))));
+            return tokenizer with { Origin = origin, Base = verdict.Reference };
         }
 
-        facts.Add(new ConcludedFact("tokenizer.base", verdict.Reference!, source));
-        review.Add(DiagnosticCatalog.Phrase("review.tokenizer-concluded", ("origin", origin.Symbol()), ("reference", analysis.NameOf(verdict.Reference!))));
-        return tokenizer with { Origin = origin, Base = verdict.Reference };
+        if (Inherited(weights) is { } inherited)
+        {
+            var added = file.AddedTokenBytes.Length;
+            var expanded = added >= TokenizerVerdict.Thresholds.ExpandedMinimum;
+            return Inherit(tokenizer, inherited,
+                $"{name} matches none of the {references} reference tokenizers, but the weights are a third party's ({weights.Origin!.Value.Symbol()} of {inherited}) and a derivative keeps its base model's tokenizer: {inherited}'s"
+                + (expanded ? $", with {added.ToString("N0", CultureInfo.InvariantCulture)} tokens of its own added (added_tokens, not special)" : ""),
+                expanded ? TokenizerOrigin.Expanded : TokenizerOrigin.Reused, facts, review);
+        }
+
+        review.Add(DiagnosticCatalog.Phrase("review.tokenizer-unmatched", [("file", name), ("references", string.Join(", ", analysis.References.Select(r => r.Id)))],
+            ("closest", verdict.Reasons.Length > 1 ? verdict.Reasons[1].Text : new LocalizedText("", ""))));
+        return tokenizer;
+    }
+
+    /// <summary>The model whose tokenizer a derivative inherits: the first base of third-party weights, or null.</summary>
+    private static string? Inherited(WeightsFacts weights) =>
+        weights.Origin is WeightsOrigin.OpenDerivative or WeightsOrigin.ClosedFinetune ? weights.Base.FirstOrDefault() : null;
+
+    private static TokenizerFacts Inherit(
+        TokenizerFacts tokenizer, string inherited, string source, TokenizerOrigin origin, List<ConcludedFact> facts, List<LocalizedText> review)
+    {
+        facts.Add(new ConcludedFact("tokenizer.origin", origin.Symbol(), source));
+        facts.Add(new ConcludedFact("tokenizer.base", inherited, source));
+        review.Add(DiagnosticCatalog.Phrase("review.tokenizer-inherited", ("origin", origin.Symbol()), ("base", inherited)));
+        return tokenizer with { Origin = origin, Base = inherited };
     }
 
     private static ModelConfig? ReadConfig(ModelFolder files)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using TClass.Documents;
 using TClass.Manifests;
+using TClass.ModelFiles;
 using TClass.Text;
 using TClass.Weights;
 
@@ -68,9 +69,8 @@ internal static class WeightEvidence
     /// <summary>The id a manifest writes for a reference folder: the Hub id of a Hugging Face cache folder, else the folder's name.</summary>
     internal static string ReferenceId(string folder)
     {
-        var parts = Path.GetFullPath(folder).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-        var cached = parts.FirstOrDefault(p => p.StartsWith("models--", StringComparison.Ordinal));
-        return cached is not null ? string.Join('/', cached["models--".Length..].Split("--")) : parts.LastOrDefault() ?? folder;
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+        return HuggingFaceCache.IdOf(folder) ?? (name.Length > 0 ? name : folder);
     }
 
     private static Adaptation? Adaptation(string kind) => kind switch

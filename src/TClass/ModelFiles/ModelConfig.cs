@@ -18,15 +18,46 @@ public sealed record HyperParameters(int? Layers, int? Hidden, int? Intermediate
 /// <param name="ModelType">Its <c>model_type</c>, if given.</param>
 public sealed record SubModel(string Key, string? ModelType);
 
+/// <summary>
+/// One entry of <c>auto_map</c>: the code an Auto class loads when <c>trust_remote_code</c> is given,
+/// written <c>module.Class</c> (a module shipped with the weights) or <c>org/repo--module.Class</c>
+/// (a module of another repository).
+/// </summary>
+/// <param name="AutoClass">The Auto class, e.g. <c>AutoModelForCausalLM</c> or <c>AutoTokenizer</c>.</param>
+/// <param name="Repository">The other repository the module lives in, or null when it is shipped with the weights.</param>
+/// <param name="Module">The Python module, e.g. <c>modeling_phi3</c>.</param>
+/// <param name="ClassName">The class inside the module.</param>
+public sealed record CodeReference(string AutoClass, string? Repository, string Module, string ClassName)
+{
+    /// <summary>Whether this entry loads the model itself (an <c>AutoModel…</c> class), not its configuration or tokenizer.</summary>
+    public bool IsModel => AutoClass.StartsWith("AutoModel", StringComparison.Ordinal);
+
+    /// <summary>The module's file name, e.g. <c>modeling_phi3.py</c>.</summary>
+    public string File => Module + ".py";
+
+    /// <summary>Reads one <c>auto_map</c> value, or null when it is not <c>[repo--]module.Class</c>.</summary>
+    internal static CodeReference? Parse(string autoClass, string value)
+    {
+        var split = value.IndexOf("--", StringComparison.Ordinal);
+        var repository = split > 0 ? value[..split] : null;
+        var reference = split > 0 ? value[(split + 2)..] : value;
+        var dot = reference.LastIndexOf('.');
+        return dot <= 0 || dot == reference.Length - 1 ? null : new CodeReference(autoClass, repository, reference[..dot], reference[(dot + 1)..]);
+    }
+}
+
 /// <summary>What a Hugging Face <c>config.json</c> says, read leniently: absent or mistyped fields are null.</summary>
 /// <param name="Class">The first <c>architectures</c> entry.</param>
 /// <param name="ModelType">The <c>model_type</c>.</param>
-/// <param name="RemoteCode">Whether <c>auto_map</c> points at modelling code shipped with the weights.</param>
+/// <param name="Code">The <c>auto_map</c> entries, in the file's order.</param>
 /// <param name="Parameters">The text model's hyperparameters (from <c>text_config</c> when there is one).</param>
 /// <param name="SubModels">Sub-models with their own configuration.</param>
 /// <param name="Quantization">The <c>quantization_config.quant_method</c>, if any.</param>
-public sealed record ModelConfig(string? Class, string? ModelType, bool RemoteCode, HyperParameters Parameters, ImmutableArray<SubModel> SubModels, string? Quantization)
+public sealed record ModelConfig(string? Class, string? ModelType, ImmutableArray<CodeReference> Code, HyperParameters Parameters, ImmutableArray<SubModel> SubModels, string? Quantization)
 {
+    /// <summary>Whether <c>auto_map</c> names code that loads the model (shipped with the weights or in another repository).</summary>
+    public bool RemoteCode => Code.Any(c => c.IsModel);
+
     private static readonly string[] SubModelKeys = ["vision_config", "audio_config", "speech_config", "vision_tower_config", "image_config", "talker_config", "thinker_config", "encoder_config"];
 
     /// <summary>Reads the fields TClass uses from a parsed config.json.</summary>
@@ -45,11 +76,33 @@ public sealed record ModelConfig(string? Class, string? ModelType, bool RemoteCo
             root.TryGetProperty("architectures", out var classes) && classes.ValueKind == JsonValueKind.Array && classes.GetArrayLength() > 0
                 && classes[0].ValueKind == JsonValueKind.String ? classes[0].GetString() : null,
             Str(root, "model_type"),
-            root.TryGetProperty("auto_map", out var auto) && auto.ValueKind == JsonValueKind.Object && auto.EnumerateObject().Any(),
+            AutoMap(root),
             parameters,
             [.. SubModelKeys.Where(k => root.TryGetProperty(k, out var sub) && sub.ValueKind == JsonValueKind.Object)
                 .Select(k => new SubModel(k, Str(root.GetProperty(k), "model_type")))],
             root.TryGetProperty("quantization_config", out var q) && q.ValueKind == JsonValueKind.Object ? Str(q, "quant_method") ?? "unspecified" : null);
+    }
+
+    /// <summary>
+    /// The entries of <c>auto_map</c>: each value is <c>[repo--]module.Class</c>, or a list of them (a
+    /// tokenizer's slow and fast classes, either possibly null).
+    /// </summary>
+    private static ImmutableArray<CodeReference> AutoMap(JsonElement root)
+    {
+        if (!root.TryGetProperty("auto_map", out var map) || map.ValueKind != JsonValueKind.Object)
+        {
+            return [];
+        }
+
+        var entries = ImmutableArray.CreateBuilder<CodeReference>();
+        foreach (var entry in map.EnumerateObject())
+        {
+            var values = entry.Value.ValueKind == JsonValueKind.Array ? entry.Value.EnumerateArray().ToList() : [entry.Value];
+            entries.AddRange(values.Where(v => v.ValueKind == JsonValueKind.String)
+                .Select(v => CodeReference.Parse(entry.Name, v.GetString()!)).OfType<CodeReference>());
+        }
+
+        return entries.ToImmutable();
     }
 
     private static int? Int(JsonElement element, params string[] names)

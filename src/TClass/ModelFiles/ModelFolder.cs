@@ -11,7 +11,9 @@ namespace TClass.ModelFiles;
 /// Read-only access to the files of a local model folder, bounded and confined: every link on a
 /// file's path is resolved and a file whose real path leaves the folder is refused; only regular
 /// files are read (a pipe or device is never opened); a file larger than the limit, invalid UTF-8 or
-/// malformed JSON becomes a diagnostic, never an exception. Nothing is fetched from a network.
+/// malformed JSON becomes a diagnostic, never an exception. A snapshot of the Hugging Face cache is
+/// a folder of links into its model's <c>blobs</c>: those, and only those, may lead out of it. Nothing
+/// is fetched from a network.
 /// </summary>
 internal sealed class ModelFolder(string root, DiagnosticBag diagnostics)
 {
@@ -22,6 +24,10 @@ internal sealed class ModelFolder(string root, DiagnosticBag diagnostics)
     public const long MaxTokenizerFile = 64L * 1024 * 1024;
 
     private readonly string _root = RealPath.Of(Path.GetFullPath(root)) ?? Path.GetFullPath(root);
+
+    /// <summary>Whether the real path <paramref name="real"/> is inside the folder, or inside the blobs of the cached model it is a snapshot of.</summary>
+    private bool Confines(string real) =>
+        RealPath.IsInside(real, _root) || HuggingFaceCache.BlobsOf(_root) is { } blobs && RealPath.Of(blobs) is { } realBlobs && RealPath.IsInside(real, realBlobs);
 
     public DiagnosticBag Diagnostics => diagnostics;
 
@@ -62,7 +68,7 @@ internal sealed class ModelFolder(string root, DiagnosticBag diagnostics)
             return null;
         }
 
-        if (!RealPath.IsInside(real, _root))
+        if (!Confines(real))
         {
             Error(name, "outside-folder", $"it leads to {real}, outside the model folder; it is not read.", "Copy the file into the folder if it belongs to the model.");
             return null;

@@ -200,7 +200,8 @@ internal static class HuggingFaceTokenizerJson
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record AddedToken(int Id, string Content, bool Special);
+    /// <summary>A token added to the vocabulary (<c>added_tokens</c>), special or not.</summary>
+    internal sealed record AddedToken(int Id, string Content, bool Special);
 
     private static List<AddedToken> AddedTokens(JsonElement root, byte[] bytes, DiagnosticBag diagnostics)
     {
@@ -306,6 +307,18 @@ internal static class HuggingFaceTokenizerJson
         var unknown = Text(model, "unk_token");
         var byteFallback = model.TryGetProperty("byte_fallback", out var fallback) && fallback.ValueKind == JsonValueKind.True;
         var building = Task.Run(PrepareBpe(root, model, vocab, merges, added, spelling, unknown));
+        return BpeFile(path, TokenizerFormat.HuggingFaceBpe, vocab, merges, added, spelling, building,
+            unknown is not null && vocab.TryGetValue(unknown, out var unknownId) ? unknownId : null, byteFallback, configVocab);
+    }
+
+    /// <summary>
+    /// A BPE tokenizer from its vocabulary, merges and added tokens: the bytes of every non-special
+    /// token, the tokens the merges create in merge order, and the encoder being built on another core.
+    /// </summary>
+    internal static TokenizerFile BpeFile(
+        string path, TokenizerFormat format, Dictionary<string, int> vocab, List<(string Left, string Right)> merges, List<AddedToken> added,
+        TokenSpelling spelling, Task<(Tokenizer?, string?)> building, int? unknownId, bool byteFallback, int? configVocab)
+    {
         var special = added.Where(a => a.Special).Select(a => a.Content).ToHashSet(StringComparer.Ordinal);
         var tokens = ImmutableArray.CreateBuilder<byte[]>(vocab.Count + added.Count);
         foreach (var (token, _) in vocab.OrderBy(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal))
@@ -329,8 +342,8 @@ internal static class HuggingFaceTokenizerJson
         }
 
         var (encoder, note) = building.GetAwaiter().GetResult();
-        return new TokenizerFile(path, TokenizerFormat.HuggingFaceBpe, spelling, vocab.Count, extra.Count, tokens.ToImmutable(), AddedBytes(extra), creations.ToImmutable(), merges.Count,
-            encoder, note, unknown is not null && vocab.TryGetValue(unknown, out var unknownId) ? unknownId : null, byteFallback, configVocab);
+        return new TokenizerFile(path, format, spelling, vocab.Count, extra.Count, tokens.ToImmutable(), AddedBytes(extra), creations.ToImmutable(), merges.Count,
+            encoder, note, unknownId, byteFallback, configVocab);
     }
 
     /// <summary>
@@ -669,7 +682,7 @@ internal static class HuggingFaceTokenizerJson
     }
 
     /// <summary>The non-special added tokens, as the text they stand for.</summary>
-    private static ImmutableArray<byte[]> AddedBytes(List<AddedToken> extra) =>
+    internal static ImmutableArray<byte[]> AddedBytes(List<AddedToken> extra) =>
         [.. extra.Where(a => !a.Special).Select(a => Encoding.UTF8.GetBytes(a.Content))];
 
     /// <summary>A token id: a non-negative whole number.</summary>

@@ -23,6 +23,9 @@ public enum TokenizerFormat
 
     /// <summary>A tiktoken file: one base64 token and its rank per line.</summary>
     Tiktoken,
+
+    /// <summary>GPT-2-style byte-level BPE in two files: <c>vocab.json</c> (token → id) and <c>merges.txt</c>.</summary>
+    VocabMerges,
 }
 
 /// <summary>
@@ -105,6 +108,7 @@ public sealed class TokenizerFile
         TokenizerFormat.HuggingFaceWordPiece => "tokenizer.json (WordPiece)",
         TokenizerFormat.SentencePieceBpe => "SentencePiece model (BPE)",
         TokenizerFormat.SentencePieceUnigram => "SentencePiece model (Unigram)",
+        TokenizerFormat.VocabMerges => "vocab.json + merges.txt (byte-level BPE)",
         _ => "tiktoken ranks",
     };
 }

@@ -12,13 +12,16 @@ public sealed record TokenizerReadResult(TokenizerFile? Tokenizer, ImmutableArra
 
 /// <summary>
 /// Reads a tokenizer from a file or a model folder: a Hugging Face <c>tokenizer.json</c>, a SentencePiece
-/// <c>tokenizer.model</c> or a tiktoken file. Files are bounded (64 MiB) and confined to their folder;
+/// <c>tokenizer.model</c>, GPT-2-style <c>vocab.json</c> with <c>merges.txt</c>, or a tiktoken file. Files are bounded (64 MiB) and confined to their folder;
 /// a malformed file becomes diagnostics with line and column, never an exception.
 /// </summary>
 public static class TokenizerReader
 {
-    /// <summary>The file names looked for in a folder, in order of preference (then the first <c>*.tiktoken</c>).</summary>
-    public static readonly ImmutableArray<string> FileNames = ["tokenizer.json", "tokenizer.model"];
+    /// <summary>
+    /// The file names looked for in a folder, in order of preference (<c>vocab.json</c> only beside a
+    /// <c>merges.txt</c>; then the first <c>*.tiktoken</c>).
+    /// </summary>
+    public static readonly ImmutableArray<string> FileNames = ["tokenizer.json", "tokenizer.model", VocabMergesFiles.Vocab];
 
     /// <summary>
     /// The name of the tokenizer file in <paramref name="folder"/>, in order of preference, or null. A
@@ -28,7 +31,8 @@ public static class TokenizerReader
     public static string? FileIn(string folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        var candidates = FileNames.Concat(Tiktoken(folder)).ToList();
+        var candidates = FileNames.Where(n => n != VocabMergesFiles.Vocab || ModelFolder.Exists(Path.Combine(folder, VocabMergesFiles.Merges)))
+            .Concat(Tiktoken(folder)).ToList();
         return candidates.FirstOrDefault(n => ModelFolder.IsRegularFile(Path.Combine(folder, n)))
             ?? candidates.FirstOrDefault(n => ModelFolder.Exists(Path.Combine(folder, n)));
     }
@@ -79,11 +83,17 @@ public static class TokenizerReader
             var isFolder = ModelFolder.IsFolder(folder);
             diagnostics.Error(isFolder ? "no-tokenizer" : "not-found", SourcePosition.WholeFile, "",
                 isFolder ? "the folder holds no tokenizer.json, tokenizer.model or *.tiktoken file." : "the file does not exist.",
-                "Point at a tokenizer.json, a SentencePiece tokenizer.model, a tiktoken file, or a folder holding one.");
+                "Point at a tokenizer.json, a SentencePiece tokenizer.model, a vocab.json beside its merges.txt, a tiktoken file, or a folder holding one.");
             return new TokenizerReadResult(null, diagnostics.ToImmutableSorted());
         }
 
         var files = new ModelFolder(folder, diagnostics);
+        if (name is VocabMergesFiles.Vocab or VocabMergesFiles.Merges)
+        {
+            var pair = VocabMergesFiles.Read(files, ConfigVocab(files), diagnostics);
+            return new TokenizerReadResult(diagnostics.HasErrors ? null : pair, diagnostics.ToImmutableSorted());
+        }
+
         var bytes = files.Bytes(name, ModelFolder.MaxTokenizerFile);
         var configVocab = bytes is null ? null : ConfigVocab(files);
         TokenizerFile? tokenizer = null;

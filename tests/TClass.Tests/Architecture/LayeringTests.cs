@@ -19,7 +19,7 @@ public partial class LayeringTests
         ["Documents"] = ["Diagnostics", "Files", "Resources", "Text"],
         ["Catalogs"] = ["Diagnostics", "Documents", "Resources"],
         ["Facts"] = ["Documents"],
-        ["ModelFiles"] = ["Diagnostics", "Files"],
+        ["ModelFiles"] = ["Diagnostics", "Files", "Text"],
         ["Rules"] = ["Diagnostics", "Documents", "Facts", "Resources", "Text"],
         ["Engine"] = ["Facts", "Rules", "Text"],
         ["Manifests"] = ["Catalogs", "Diagnostics", "Documents", "Facts", "Files", "Resources", "Text"],

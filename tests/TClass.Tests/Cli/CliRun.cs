@@ -13,7 +13,8 @@ internal sealed record CliRun(int Exit, string Out, string Error)
     /// <param name="stdin">Standard input.</param>
     /// <param name="terminal">Whether stderr is a terminal (long tasks then say what they are doing).</param>
     /// <param name="width">The terminal's width: the column text reports wrap at.</param>
-    public static CliRun Of(string[] args, TextReader stdin, bool terminal = false, int width = CliConsole.PipeWidth)
+    /// <param name="environment">The environment variables the runner sees, when not the process's.</param>
+    public static CliRun Of(string[] args, TextReader stdin, bool terminal = false, int width = CliConsole.PipeWidth, IReadOnlyDictionary<string, string>? environment = null)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
@@ -21,7 +22,11 @@ internal sealed record CliRun(int Exit, string Out, string Error)
         try
         {
             Environment.CurrentDirectory = TestData.RepoRoot;
-            var exit = TClassCli.Run(args, CliConsole.Over(output, error, stdin, color: false, status: terminal) with { Width = width });
+            var exit = TClassCli.Run(args, CliConsole.Over(output, error, stdin, color: false, status: terminal) with
+            {
+                Width = width,
+                Variables = environment is null ? Environment.GetEnvironmentVariable : name => environment.GetValueOrDefault(name),
+            });
             return new CliRun(exit, output.ToString(), error.ToString());
         }
         finally

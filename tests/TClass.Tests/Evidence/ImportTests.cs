@@ -101,7 +101,7 @@ public class ImportTests
     }
 
     [Fact]
-    public void A_quantized_copy_points_to_the_model_it_copies_and_concludes_nothing_about_weights()
+    public void A_quantized_copy_points_to_the_model_it_copies_and_leaves_its_origin_to_the_original()
     {
         var result = Import("mistral-7b-instruct-v0.2-awq");
 
