@@ -27,6 +27,7 @@ internal static class TClassCli
             ValidateCommand.Create(console),
             InitCommand.Create(console),
             ImportCommand.Create(console),
+            ExportCommand.Create(console),
             TokenizerCommand.Create(console),
             WeightsCommand.Create(console),
             SchemaCommand.Create(console),

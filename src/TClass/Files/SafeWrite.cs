@@ -46,7 +46,21 @@ internal static class SafeWrite
     /// Writes <paramref name="text"/> as UTF-8 to <paramref name="relative"/> inside <paramref name="root"/>
     /// (a folder the user named; created if missing). Null when written, else why not.
     /// </summary>
-    public static FileProblem? Into(string root, string relative, string text, bool overwrite = true)
+    public static FileProblem? Into(string root, string relative, string text, bool overwrite = true) =>
+        Into(root, relative, stream => stream.Write(Utf8.GetBytes(text)), overwrite);
+
+    /// <summary>Writes what <paramref name="write"/> writes as UTF-8 text to <paramref name="file"/> (created with its folder if missing), as it is written; null when written, else why not.</summary>
+    public static FileProblem? File(string file, Action<TextWriter> write, bool overwrite)
+    {
+        var full = Path.GetFullPath(file);
+        return Into(Path.GetDirectoryName(full) ?? ".", Path.GetFileName(full), stream =>
+        {
+            using var text = new StreamWriter(stream, Utf8, leaveOpen: true) { NewLine = "\n" };
+            write(text);
+        }, overwrite);
+    }
+
+    private static FileProblem? Into(string root, string relative, Action<Stream> write, bool overwrite)
     {
         if (CheckFolder(root) is { } problem)
         {
@@ -80,7 +94,7 @@ internal static class SafeWrite
                 }
             }
 
-            return Replace(Path.Combine(folder, parts[^1]), Utf8.GetBytes(text), overwrite);
+            return Replace(Path.Combine(folder, parts[^1]), write, overwrite);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -95,7 +109,7 @@ internal static class SafeWrite
         return Into(Path.GetDirectoryName(full) ?? ".", Path.GetFileName(full), text, overwrite);
     }
 
-    private static FileProblem? Replace(string target, byte[] content, bool overwrite)
+    private static FileProblem? Replace(string target, Action<Stream> write, bool overwrite)
     {
         if (CheckFile(target, overwrite) is { } problem)
         {
@@ -107,7 +121,7 @@ internal static class SafeWrite
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                stream.Write(content);
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
 
