@@ -137,7 +137,7 @@ internal static class ExportFacts
 
         if (corpus.Count > 0)
         {
-            datasets.Add(("pre-training corpus", string.Join("; ", corpus)));
+            datasets.Add(("training corpus", string.Join("; ", corpus)));
         }
 
         datasets.AddRange(data.Teachers.Select(t => ($"outputs of {t.Id}", $"distillation {data.Distillation?.Symbol() ?? "declared"} from {t.Id}"

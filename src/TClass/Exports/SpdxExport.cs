@@ -11,7 +11,8 @@ namespace TClass.Exports;
 /// <c>descendantOf</c> / <c>ancestorOf</c> relationships with the models it comes from (declared or
 /// measured), <c>hasVariant</c> with models the weight tests could not separate from it, and
 /// <c>trainedOn</c> with its corpus and the outputs it was distilled from; its declared license (the
-/// card's, else NOASSERTION) and concluded license (NOASSERTION: TClass does not examine licenses).
+/// card's, else NOASSERTION) and concluded license (NOASSERTION: TClass does not examine licenses); its
+/// supplier when the card names its developer.
 /// Models are written as they come; the document element, which lists them, comes last.
 /// </summary>
 public static class SpdxExport
@@ -97,7 +98,11 @@ public static class SpdxExport
         json.WriteString("comment", result.Because() + (result.Next is { } next
             ? $" Next level {next.Outcome.Id}: " + string.Join("; ", next.Needs.Select(n => Reports.TextReport.Requirement(n, Text.Language.English))) + "."
             : ""));
-        json.WriteString("suppliedBy", supplier ?? "NoAssertionElement");
+        if (supplier is not null)
+        {
+            json.WriteString("suppliedBy", supplier);
+        }
+
         if (manifest.Model.Released is { } released)
         {
             json.WriteString("releaseTime", released.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z");

@@ -28,7 +28,7 @@ public partial class LayeringTests
         ["Evidence"] = ["Catalogs", "Diagnostics", "Documents", "Facts", "Manifests", "ModelFiles", "Text", "Tokenizers", "Weights"],
         [""] = ["Catalogs", "Diagnostics", "Documents", "Engine", "Evidence", "Facts", "Manifests", "Resources", "Rules", "Text"],
         ["Reports"] = ["", "Diagnostics", "Documents", "Facts", "Manifests", "Resources", "Rules", "Text", "Tokenizers", "Weights"],
-        ["Exports"] = ["", "Evidence", "Manifests", "Reports", "Rules", "Text", "Weights"],
+        ["Exports"] = ["", "Diagnostics", "Documents", "Evidence", "Manifests", "Reports", "Rules", "Text", "Weights"],
         ["Audits"] = ["", "Diagnostics", "Documents", "Engine", "Facts", "Manifests", "Reports", "Resources", "Rules", "Text"],
     };
 
