@@ -5,6 +5,7 @@ using TClass.Diagnostics;
 using TClass.Evidence;
 using TClass.Exports;
 using TClass.Files;
+using TClass.Manifests;
 using TClass.Reports;
 using TClass.Text;
 
@@ -32,7 +33,7 @@ internal static class ExportCommand
         };
         var created = new Option<string?>("--created")
         {
-            Description = "The document's creation time (ISO 8601). Default: SOURCE_DATE_EPOCH if set, else the newest modification time of the cards, so the same cards give the same bytes.",
+            Description = "The document's creation time (ISO 8601, or 'now'). Default: SOURCE_DATE_EPOCH if set, else 1970-01-01T00:00:00Z, so that the same cards always give the same bytes.",
             HelpName = "time",
         };
         var artifacts = new Option<string?>("--artifacts")
@@ -96,7 +97,7 @@ internal static class ExportCommand
                 return ExitCodes.InvalidInput;
             }
 
-            if (Created(parse.GetValue(created), expansion, console) is not { } time)
+            if (Created(parse.GetValue(created), console) is not { } time)
             {
                 return ExitCodes.InvalidInput;
             }
@@ -109,14 +110,15 @@ internal static class ExportCommand
                 console.Status?.Clear();
                 foreach (var diagnostic in evidence.Diagnostics)
                 {
-                    console.Error.WriteLine(diagnostic.ToString());
+                    console.Error.WriteLine(DiagnosticReport.Line(diagnostic, Language.English));
                 }
             }
 
             var options = new ExportOptions
             {
                 Created = time,
-                Name = string.Join(" ", expansion.Named),
+                Name = string.Create(CultureInfo.InvariantCulture, $"T-Class classification of {expansion.Inputs.Count} model card{(expansion.Inputs.Count == 1 ? "" : "s")}"),
+                Identity = Identity(expansion),
                 Ruleset = classifier.Ruleset,
                 Country = classifier.Country,
             };
@@ -229,17 +231,23 @@ internal static class ExportCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>The creation time: --created, else SOURCE_DATE_EPOCH, else the newest modification time of the cards (the Unix epoch for standard input).</summary>
-    private static DateTimeOffset? Created(string? given, Expansion expansion, CliConsole console)
+    /// <summary>The creation time: --created, else SOURCE_DATE_EPOCH, else the Unix epoch (a time that depends on nothing but the cards).</summary>
+    private static DateTimeOffset? Created(string? given, CliConsole console)
     {
         if (given is not null)
         {
+            if (given == "now")
+            {
+                var now = DateTimeOffset.UtcNow;
+                return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
+            }
+
             if (DateTimeOffset.TryParse(given, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
             {
                 return parsed.ToUniversalTime();
             }
 
-            console.Error.WriteLine($"tclass: error: --created '{ControlCharacters.Escape(given, allowLineBreaks: false)}' is not a time. Fix: Write it as ISO 8601, e.g. 2026-01-31T09:00:00Z.");
+            console.Error.WriteLine($"tclass: error: --created '{ControlCharacters.Escape(given, allowLineBreaks: false)}' is not a time. Fix: Write it as ISO 8601, e.g. 2026-01-31T09:00:00Z, or now.");
             return null;
         }
 
@@ -254,8 +262,18 @@ internal static class ExportCommand
             return null;
         }
 
-        var times = expansion.Inputs.Select(i => i.Name).Where(File.Exists).Select(File.GetLastWriteTimeUtc).ToList();
-        var newest = times.Count == 0 ? DateTimeOffset.UnixEpoch : new DateTimeOffset(times.Max(), TimeSpan.Zero);
-        return newest.AddTicks(-(newest.Ticks % TimeSpan.TicksPerSecond));
+        return DateTimeOffset.UnixEpoch;
     }
+
+    /// <summary>The cards' SHA-256, in order: the same cards make the same document wherever they lie and however they are named.</summary>
+    private static string Identity(Expansion expansion) => string.Join(" ", expansion.Inputs.Select(input =>
+    {
+        if (FileKinds.Of(input.Name) != FileKind.Regular)
+        {
+            return input.Name;
+        }
+
+        var read = BoundedRead.File(input.Name, ManifestReaderOptions.Default.Limits.MaxBytes);
+        return read.Bytes is { } bytes ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) : input.Name;
+    }));
 }

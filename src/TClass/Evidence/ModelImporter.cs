@@ -313,12 +313,13 @@ public static class ModelImporter
             }
         }
 
-        if (name is null && Inherited(weights) is { } inherited)
+        if (counted is null && Inherited(weights) is { } inherited)
         {
-            // No tokenizer file: the base model's tokenizer is the one that loads the derivative.
-            tokenizer = Inherit(tokenizer, inherited, $"no tokenizer file in the folder, and the weights are a third party's ({weights.Origin!.Value.Symbol()} of {inherited}): the base model's tokenizer loads them", TokenizerOrigin.Reused, facts, review);
+            // No tokenizer file that can be read: the base model's tokenizer is the one that loads the derivative.
+            var missing = name is null ? "no tokenizer file in the folder" : $"{name} could not be read";
+            tokenizer = Inherit(tokenizer, inherited, $"{missing}, and the weights are a third party's ({weights.Origin!.Value.Symbol()} of {inherited}): the base model's tokenizer loads them", TokenizerOrigin.Reused, facts, review);
         }
-        else if (name is null)
+        else if (counted is null)
         {
             review.Add(DiagnosticCatalog.Phrase("review.tokenizer-unknown"));
         }

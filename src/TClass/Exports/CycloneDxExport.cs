@@ -189,7 +189,7 @@ public static class CycloneDxExport
                 json.WriteStartObject();
                 json.WriteString("type", "dataset");
                 json.WriteString("name", name);
-                json.WriteString("classification", description);
+                json.WriteString("description", description);
                 json.WriteEndObject();
             }
 

@@ -30,8 +30,14 @@ public sealed record ExportOptions
     /// </summary>
     public DateTimeOffset Created { get; init; } = DateTimeOffset.UnixEpoch;
 
-    /// <summary>What the document is of (the runner names the cards given); with <see cref="Created"/> it makes the document's identifier.</summary>
+    /// <summary>The document's name.</summary>
     public string Name { get; init; } = "tclass export";
+
+    /// <summary>
+    /// What makes this document different from another of the same time: the runner gives the SHA-256
+    /// of each card, in order, so that the same cards make the same document wherever they lie.
+    /// </summary>
+    public string Identity { get; init; } = "";
 
     /// <summary>The ruleset the models were classified with.</summary>
     public required Ruleset Ruleset { get; init; }
@@ -50,14 +56,14 @@ public sealed record ExportOptions
     public string CreatedText => Created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// A UUID that stands for this document: the same name, ruleset, country, tool and time give the
+    /// A UUID that stands for this document: the same identity, ruleset, country, tool and time give the
     /// same UUID (name-based, from SHA-256, with the version and variant bits of RFC 9562's version 8).
     /// </summary>
     public Guid DocumentId
     {
         get
         {
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', "tclass export", Name, Ruleset.Id, Ruleset.Version, Country, ToolVersion, CreatedText)));
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', "tclass export", Identity, Ruleset.Id, Ruleset.Version, Country, ToolVersion, CreatedText)));
             hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
             hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
             return new Guid(hash.AsSpan(0, 16), bigEndian: true);

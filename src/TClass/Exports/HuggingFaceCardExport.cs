@@ -82,10 +82,13 @@ public static class HuggingFaceCardExport
         }
 
         changes.Add("tclass: the manifest");
-        var added = Keyed(bases, relation) + Manifest(manifest);
-        var body = hasFrontMatter ? string.Join('\n', lines[close..]) : "---\n" + (readme ?? "");
+
+        // The card keeps its line endings; the Hub ends front matter at ---, never at ...
+        var eol = hasFrontMatter && lines[0].EndsWith('\r') ? "\r\n" : "\n";
+        var added = (Keyed(bases, relation) + Manifest(manifest)).Replace("\n", eol, StringComparison.Ordinal);
+        var body = hasFrontMatter ? "---" + eol + string.Join('\n', lines[(close + 1)..]) : "---" + eol + (readme ?? "");
         var head = kept.Count == 0 ? "" : string.Join('\n', kept).TrimEnd('\n') + "\n";
-        return new CardExport("---\n" + head + added + body, changes.ToImmutable(), []);
+        return new CardExport("---" + eol + head + added + body, changes.ToImmutable(), []);
     }
 
     /// <summary>
@@ -127,6 +130,13 @@ public static class HuggingFaceCardExport
         {
             switch (parser.Current)
             {
+                case MappingStart { Style: MappingStyle.Flow } flow when depth == 0:
+                    // Keys share lines in a flow mapping: they cannot be replaced line by line.
+                    bag.Error("flow-front-matter", new SourcePosition((int)flow.Start.Line + 1, (int)flow.Start.Column), "",
+                        "the front matter is one {…} mapping, so its keys cannot be changed without rewriting the others.",
+                        "Write the front matter as one key: value per line.");
+                    problems = bag.ToImmutableSorted();
+                    return [];
                 case MappingStart or SequenceStart:
                     atKey = ++depth == 1;
                     break;
@@ -144,7 +154,18 @@ public static class HuggingFaceCardExport
             }
         }
 
-        return spans.ToImmutable();
+        // Comment lines right above a key are about that key: they go with it.
+        var lines = yaml.Split('\n');
+        return [.. spans.Select(span =>
+        {
+            var first = span.Item2;
+            while (first > 0 && lines[first - 1].TrimStart().StartsWith('#') && !spans.Any(s => s.Item2 == first - 1))
+            {
+                first--;
+            }
+
+            return (span.Item1, first);
+        })];
     }
 
     /// <summary>The lineage keys as YAML lines.</summary>

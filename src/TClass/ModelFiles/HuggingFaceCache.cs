@@ -61,13 +61,15 @@ public static partial class HuggingFaceCache
     public static bool IsModelId(string text) =>
         text is { Length: <= 200 } && ModelId().IsMatch(text) && !text.Contains("..", StringComparison.Ordinal) && !text.Contains("--", StringComparison.Ordinal);
 
-    /// <summary>The Hub id of a folder inside the cache (<c>models--org--name/…</c>), or null for any other folder.</summary>
+    /// <summary>The Hub id of a snapshot of the cache (<c>…/models--org--name/snapshots/&lt;commit&gt;</c>, or a folder inside one), or null for any other folder.</summary>
     public static string? IdOf(string folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        var cached = Path.GetFullPath(folder).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries)
-            .LastOrDefault(p => p.StartsWith("models--", StringComparison.Ordinal) && p.Length > "models--".Length);
-        return cached is null ? null : string.Join('/', cached["models--".Length..].Split("--"));
+        var parts = Path.GetFullPath(folder).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        var model = Array.FindLastIndex(parts, p => p.StartsWith("models--", StringComparison.Ordinal) && p.Length > "models--".Length);
+        return model >= 0 && model + 2 < parts.Length && parts[model + 1] == "snapshots"
+            ? string.Join('/', parts[model]["models--".Length..].Split("--"))
+            : null;
     }
 
     /// <summary>
@@ -77,10 +79,15 @@ public static partial class HuggingFaceCache
     internal static string? BlobsOf(string folder)
     {
         var snapshots = Path.GetDirectoryName(folder);
-        var model = snapshots is null ? null : Path.GetDirectoryName(snapshots);
-        return model is not null && Path.GetFileName(snapshots) == "snapshots" && Path.GetFileName(model).StartsWith("models--", StringComparison.Ordinal)
-            ? Path.Combine(model, "blobs")
-            : null;
+        if (snapshots is null || Path.GetFileName(snapshots) != "snapshots" || Path.GetDirectoryName(snapshots) is not { } model
+            || !Path.GetFileName(model).StartsWith("models--", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // The blobs folder itself must be a folder, not a link that could lead anywhere.
+        var blobs = Path.Combine(model, "blobs");
+        return FileKinds.OfEntry(blobs) == FileKind.Directory ? blobs : null;
     }
 
     /// <summary>
@@ -168,8 +175,10 @@ public static partial class HuggingFaceCache
     private static List<string> Refs(string folder)
     {
         var refs = Path.Combine(folder, "refs");
-        return FileKinds.Of(refs) == FileKind.Directory
-            ? [.. Directory.EnumerateFiles(refs, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(refs, f).Replace('\\', '/'))
+        // Links are not followed and unreadable folders are passed over: refs is only listed to say what is there.
+        var walk = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true, MaxRecursionDepth = 4 };
+        return FileKinds.OfEntry(refs) == FileKind.Directory
+            ? [.. Directory.EnumerateFiles(refs, "*", walk).Take(1000).Select(f => Path.GetRelativePath(refs, f).Replace('\\', '/'))
                 .Where(r => Revision().IsMatch(r)).Order(StringComparer.Ordinal).Take(20)]
             : [];
     }

@@ -28,6 +28,23 @@ public class ExportCommandTests
     }
 
     [Fact]
+    public void The_document_depends_on_the_cards_not_on_how_they_are_named()
+    {
+        string Serial(string path) => (string)JsonNode.Parse(Run("export", path).Out)!["serialNumber"]!;
+
+        Assert.Equal(Serial("docs/examples/t5-native-architecture.yaml"), Serial("./docs/examples/../examples/t5-native-architecture.yaml"));
+        Assert.NotEqual(Serial("docs/examples/t5-native-architecture.yaml"), Serial("docs/examples/t2-continual-pretraining.yaml"));
+    }
+
+    [Fact]
+    public void Without_a_time_given_the_document_carries_the_Unix_epoch()
+    {
+        var run = CliRun.Of(["export", "docs/examples/t5-native-architecture.yaml"], new StringReader(""), environment: new Dictionary<string, string>());
+
+        Assert.Equal("1970-01-01T00:00:00Z", (string?)JsonNode.Parse(run.Out)!["metadata"]!["timestamp"]);
+    }
+
+    [Fact]
     public void A_batch_with_a_bad_card_exports_the_others_and_exits_2()
     {
         using var folder = new TemporaryFolder();

@@ -150,6 +150,38 @@ public class HuggingFaceCacheTests
     }
 
     [Fact]
+    public void A_blobs_folder_that_is_a_link_does_not_widen_the_folder()
+    {
+        using var cache = new HubCache();
+        var snapshot = cache.Add("meta-llama/Meta-Llama-3-8B", Main, new Dictionary<string, string>(), "main");
+        var model = Path.GetDirectoryName(Path.GetDirectoryName(snapshot))!;
+        using var outside = new TemporaryFolder();
+        outside.Write("config.json", File.ReadAllText(Llama["config.json"]));
+        Directory.Delete(Path.Combine(model, "blobs"));
+        Directory.CreateSymbolicLink(Path.Combine(model, "blobs"), outside.Path);
+        File.CreateSymbolicLink(Path.Combine(snapshot, "config.json"), Path.Combine("..", "..", "blobs", "config.json"));
+
+        var result = ModelImporter.Import(snapshot);
+
+        Assert.Contains(result.Diagnostics, d => d.Code == "outside-folder");
+        Assert.Null(result.Draft.Architecture.Family);
+    }
+
+    [Fact]
+    public void Refs_that_are_links_are_not_followed_when_saying_what_is_there()
+    {
+        using var cache = new HubCache();
+        var snapshot = cache.Add("meta-llama/Meta-Llama-3-8B", Main, Llama, "main");
+        var refs = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(snapshot))!, "refs");
+        Directory.CreateSymbolicLink(Path.Combine(refs, "root"), "/");
+        Directory.CreateSymbolicLink(Path.Combine(refs, "loop"), ".");
+
+        var error = Assert.Single(HuggingFaceCache.Find("meta-llama/Meta-Llama-3-8B", "v9", cache.Variables.GetValueOrDefault).Diagnostics);
+
+        Assert.EndsWith("and refs main (cache " + cache.Hub + ", from HF_HUB_CACHE).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_snapshot_link_out_of_its_models_blobs_is_refused()
     {
         using var cache = new HubCache();

@@ -62,6 +62,20 @@ public class ImportLineageTests
     }
 
     [Fact]
+    public void A_derivatives_unreadable_tokenizer_is_still_its_base_models()
+    {
+        using var folder = new TemporaryFolder();
+        File.Copy(Path.Combine(Fixture("alpaca-lora-7b"), "adapter_config.json"), Path.Combine(folder.Path, "adapter_config.json"));
+        folder.Write("tokenizer.json", "{\"model\": {\"type\": \"BPE\", \"vocab\": ");
+
+        var result = ModelImporter.Import(folder.Path);
+
+        Assert.Contains(result.Diagnostics, d => d.Code == "invalid-json");
+        Assert.Equal((TokenizerOrigin.Reused, "decapoda-research/llama-7b-hf"), (result.Draft.Tokenizer.Origin, result.Draft.Tokenizer.Base));
+        Assert.StartsWith("tokenizer.json could not be read", result.Fact("tokenizer.origin")!.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_tokenizer_that_matches_no_reference_is_not_concluded_native()
     {
         // GPT-2's own files: nothing says whose weights these are, and no reference holds the tokenizer.

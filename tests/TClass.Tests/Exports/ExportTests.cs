@@ -177,7 +177,7 @@ public class ExportTests(ExportSchemas schemas)
     public void Another_time_or_set_of_cards_is_another_document()
     {
         Assert.NotEqual(Options.DocumentId, (Options with { Created = Options.Created.AddSeconds(1) }).DocumentId);
-        Assert.NotEqual(Options.DocumentId, (Options with { Name = "other" }).DocumentId);
+        Assert.NotEqual(Options.DocumentId, (Options with { Identity = "other" }).DocumentId);
         Assert.Equal(8, Options.DocumentId.Version);
     }
 

@@ -129,7 +129,25 @@ public class HuggingFaceCardExportTests
         Assert.EndsWith("---\n" + Prose, card.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_comment_above_a_replaced_key_goes_with_it_and_one_above_a_kept_key_stays()
+    {
+        var card = HuggingFaceCardExport.Merge(Derivative, "---\nlicense: mit\n# about the base\nbase_model: x/y\n# about the tags\ntags: [a]\n---\n");
+
+        Assert.StartsWith("---\nlicense: mit\n# about the tags\ntags: [a]\nbase_model: meta-llama/Meta-Llama-3-8B\n", card.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_card_with_CRLF_line_ends_keeps_them_and_ends_its_front_matter_as_the_Hub_does()
+    {
+        var card = HuggingFaceCardExport.Merge(Derivative, "---\r\nlicense: mit\r\n...\r\n# Prose\r\n").Text!;
+
+        Assert.DoesNotContain("\n", card.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.EndsWith("\r\n---\r\n# Prose\r\n", card, StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("---\n{license: mit, base_model: old/x}\n---\n", "flow-front-matter")]
     [InlineData("---\nlicense: mit\n", "unclosed-front-matter")]
     [InlineData("---\nbase: &a x\nother: *a\n---\n", "anchor")]
     [InlineData("---\n- a list\n---\n", "not-a-mapping")]
