@@ -353,28 +353,7 @@ internal sealed class Interview(CliConsole console, TClassifier classifier, Lang
     }
 
     /// <summary>The answers as a manifest: each path a nested key, written by YamlDotNet's serializer, which quotes what needs quoting.</summary>
-    private string Yaml()
-    {
-        var root = new SortedDictionary<string, object>(StringComparer.Ordinal) { ["tclass"] = 1 };
-        foreach (var (path, value) in _answers)
-        {
-            var node = root;
-            var parts = path.Split('.');
-            foreach (var part in parts[..^1])
-            {
-                if (!node.TryGetValue(part, out var child) || child is not SortedDictionary<string, object> map)
-                {
-                    node[part] = map = new SortedDictionary<string, object>(StringComparer.Ordinal);
-                }
-
-                node = map;
-            }
-
-            node[parts[^1]] = value is "true" or "false" ? value is "true" : value;
-        }
-
-        return new SerializerBuilder().Build().Serialize(root);
-    }
+    private string Yaml() => ManifestAnswers.ToYaml(_answers);
 
     private string Words(string key, string? fallback = null) =>
         ReportText.TryGet(key, language) ?? fallback ?? key;
