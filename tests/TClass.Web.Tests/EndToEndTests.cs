@@ -108,6 +108,8 @@ public class EndToEndTests(Browser browser)
         page.Response += (_, response) => responses.Add(response);
         var clock = Stopwatch.StartNew();
         await page.GotoAsync(browser.Site!.Address);
+        await page.WaitForSelectorAsync("[data-testid=card-input]", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        var shown = clock.Elapsed;
         await page.WaitForSelectorAsync("[data-testid=timing]", new PageWaitForSelectorOptions { Timeout = 60_000 });
         var interactive = clock.Elapsed;
         long transferred = 0;
@@ -124,7 +126,7 @@ public class EndToEndTests(Browser browser)
         if (Environment.GetEnvironmentVariable("TCLASS_UPDATE_DOCS") == "1")
         {
             WriteBudget(string.Create(CultureInfo.InvariantCulture,
-                $"first load: {transferred / 1e6:0.00} MB transferred (Brotli) in {responses.Count} responses\ninteractive (a card classified on screen): {interactive.TotalSeconds:0.00} s\none classification in the page: {classification:0.0} ms\n"));
+                $"first load: {transferred / 1e6:0.00} MB transferred (Brotli) in {responses.Count} responses\npage shown (the card box on screen): {shown.TotalSeconds:0.00} s\ninteractive (the example card classified on screen): {interactive.TotalSeconds:0.00} s\none classification in the page: {classification:0.0} ms\n"));
         }
     }
 
