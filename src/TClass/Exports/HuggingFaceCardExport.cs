@@ -22,9 +22,6 @@ public sealed record CardExport(string? Text, ImmutableArray<string> Changes, Im
 /// </summary>
 public static class HuggingFaceCardExport
 {
-    /// <summary>The front matter keys an export sets (or removes).</summary>
-    public static readonly ImmutableArray<string> Keys = ["base_model", "base_model_relation", FrontMatter.ManifestKey];
-
     /// <summary>The card for <paramref name="manifest"/>, merged into <paramref name="readme"/> when one is given.</summary>
     /// <param name="manifest">The manifest to write.</param>
     /// <param name="readme">The README to merge into, or null for a new card.</param>
