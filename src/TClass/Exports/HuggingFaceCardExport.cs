@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using TClass.Diagnostics;
 using TClass.Documents;
 using TClass.Manifests;
@@ -32,9 +31,10 @@ public static class HuggingFaceCardExport
         var (bases, relation) = Lineage(manifest.Weights);
         var changes = ImmutableArray.CreateBuilder<string>();
         var lines = (readme ?? "").Split('\n').ToList();
-        var hasFrontMatter = readme is not null && lines[0].TrimEnd('\r', ' ', '\t') == "---";
-        var close = hasFrontMatter ? lines.FindIndex(1, l => l.TrimEnd('\r', ' ', '\t') is "---" or "...") : -1;
-        if (hasFrontMatter && close < 0)
+        var closing = readme is null ? null : FrontMatter.Closing(lines);
+        var hasFrontMatter = closing is not null;
+        var close = closing ?? -1;
+        if (closing == -1)
         {
             var bag = new DiagnosticBag(readmeName);
             bag.Error("unclosed-front-matter", new SourcePosition(1, 1), "", DiagnosticCatalog.Words("unclosed-front-matter"));
@@ -173,33 +173,27 @@ public static class HuggingFaceCardExport
             return "";
         }
 
-        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        var emitter = new Emitter(text, new EmitterSettings(2, int.MaxValue, false, 1024, false, true));
-        emitter.Emit(new StreamStart());
-        emitter.Emit(new DocumentStart(null, null, true));
-        emitter.Emit(new MappingStart());
-        emitter.Emit(new Scalar("base_model"));
-        if (bases.Length == 1)
+        return ManifestWriter.Mapping(emitter =>
         {
-            emitter.Emit(new Scalar(bases[0]));
-        }
-        else
-        {
-            emitter.Emit(new SequenceStart(null, null, true, SequenceStyle.Block));
-            foreach (var model in bases)
+            emitter.Emit(new Scalar("base_model"));
+            if (bases.Length == 1)
             {
-                emitter.Emit(new Scalar(model));
+                emitter.Emit(new Scalar(bases[0]));
+            }
+            else
+            {
+                emitter.Emit(new SequenceStart(null, null, true, SequenceStyle.Block));
+                foreach (var model in bases)
+                {
+                    emitter.Emit(new Scalar(model));
+                }
+
+                emitter.Emit(new SequenceEnd());
             }
 
-            emitter.Emit(new SequenceEnd());
-        }
-
-        emitter.Emit(new Scalar("base_model_relation"));
-        emitter.Emit(new Scalar(relation!));
-        emitter.Emit(new MappingEnd());
-        emitter.Emit(new DocumentEnd(true));
-        emitter.Emit(new StreamEnd());
-        return text.ToString();
+            emitter.Emit(new Scalar("base_model_relation"));
+            emitter.Emit(new Scalar(relation!));
+        });
     }
 
     /// <summary>The manifest as the front matter's <c>tclass:</c> block (the format line is the key itself).</summary>

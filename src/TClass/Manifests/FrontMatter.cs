@@ -14,23 +14,41 @@ internal static class FrontMatter
     public static (string Yaml, int LineOffset)? Extract(string markdown, DiagnosticBag diagnostics)
     {
         var lines = markdown.Split('\n');
-        if (lines.Length == 0 || lines[0].TrimEnd('\r', ' ', '\t') != "---")
+        switch (Closing(lines))
         {
-            diagnostics.Error("no-front-matter", new SourcePosition(1, 1), "", DiagnosticCatalog.Words("no-front-matter"));
+            case null:
+                diagnostics.Error("no-front-matter", new SourcePosition(1, 1), "", DiagnosticCatalog.Words("no-front-matter"));
+                return null;
+            case -1:
+                diagnostics.Error("unclosed-front-matter", new SourcePosition(1, 1), "", DiagnosticCatalog.Words("unclosed-front-matter"));
+                return null;
+            case var close:
+                return (string.Join('\n', lines[1..close.Value]), 1);
+        }
+    }
+
+    /// <summary>
+    /// Where the front matter of a card split into <paramref name="lines"/> ends: the index of the line
+    /// that closes it (<c>---</c> or <c>...</c>), -1 when none does, or <see langword="null"/> when the
+    /// first line does not open one.
+    /// </summary>
+    public static int? Closing(IReadOnlyList<string> lines)
+    {
+        static string Delimiter(string line) => line.TrimEnd('\r', ' ', '\t');
+        if (lines.Count == 0 || Delimiter(lines[0]) != "---")
+        {
             return null;
         }
 
-        for (var i = 1; i < lines.Length; i++)
+        for (var i = 1; i < lines.Count; i++)
         {
-            var line = lines[i].TrimEnd('\r', ' ', '\t');
-            if (line is "---" or "...")
+            if (Delimiter(lines[i]) is "---" or "...")
             {
-                return (string.Join('\n', lines[1..i]), 1);
+                return i;
             }
         }
 
-        diagnostics.Error("unclosed-front-matter", new SourcePosition(1, 1), "", DiagnosticCatalog.Words("unclosed-front-matter"));
-        return null;
+        return -1;
     }
 
     /// <summary>Whether <paramref name="markdown"/> has front matter with a <c>tclass:</c> key (a cheap check for directory scans).</summary>

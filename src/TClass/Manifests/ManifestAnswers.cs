@@ -34,23 +34,16 @@ public static class ManifestAnswers
             node[parts[^1]] = value;
         }
 
-        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        var emitter = new Emitter(text, new EmitterSettings(2, int.MaxValue, false, 1024, false, true));
-        emitter.Emit(new StreamStart());
-        emitter.Emit(new DocumentStart(null, null, true));
-        emitter.Emit(new MappingStart());
-        emitter.Emit(new Scalar("tclass"));
-        emitter.Emit(new Scalar(null, null, "1", ScalarStyle.Plain, true, false));
-        foreach (var (key, value) in root)
+        return ManifestWriter.Mapping(emitter =>
         {
-            emitter.Emit(new Scalar(key));
-            Emit(emitter, value);
-        }
-
-        emitter.Emit(new MappingEnd());
-        emitter.Emit(new DocumentEnd(true));
-        emitter.Emit(new StreamEnd());
-        return text.ToString();
+            emitter.Emit(new Scalar("tclass"));
+            emitter.Emit(new Scalar(null, null, "1", ScalarStyle.Plain, true, false));
+            foreach (var (key, value) in root)
+            {
+                emitter.Emit(new Scalar(key));
+                Emit(emitter, value);
+            }
+        });
     }
 
     private static void Emit(IEmitter emitter, object value)

@@ -11,11 +11,29 @@ public static class ManifestWriter
     public static string ToYaml(Manifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        return Mapping(emitter => Manifest(emitter, manifest));
+    }
+
+    /// <summary>
+    /// A YAML document of one mapping, whose entries <paramref name="entries"/> emits, written as every
+    /// manifest is: block style, two-space indent, lines never folded, no document markers.
+    /// </summary>
+    internal static string Mapping(Action<IEmitter> entries)
+    {
         using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         var emitter = new Emitter(text, new EmitterSettings(2, int.MaxValue, false, 1024, false, true));
         emitter.Emit(new StreamStart());
         emitter.Emit(new DocumentStart(null, null, true));
         emitter.Emit(new MappingStart());
+        entries(emitter);
+        emitter.Emit(new MappingEnd());
+        emitter.Emit(new DocumentEnd(true));
+        emitter.Emit(new StreamEnd());
+        return text.ToString();
+    }
+
+    private static void Manifest(IEmitter emitter, Manifest manifest)
+    {
         Scalar(emitter, "tclass");
         Scalar(emitter, "1", plain: true);
         Section(emitter, "model",
@@ -74,11 +92,6 @@ public static class ManifestWriter
 
             emitter.Emit(new MappingEnd());
         }
-
-        emitter.Emit(new MappingEnd());
-        emitter.Emit(new DocumentEnd(true));
-        emitter.Emit(new StreamEnd());
-        return text.ToString();
     }
 
     private static List<string>? List(IEnumerable<string> values) => values.Any() ? [.. values] : null;
