@@ -7,6 +7,21 @@ namespace TClass.Cli;
 /// <summary>The <c>tclass</c> command line.</summary>
 internal static class TClassCli
 {
+    private static readonly (string Name, Func<CliConsole, Command> Create)[] Commands =
+    [
+        ("classify", ClassifyCommand.Create),
+        ("explain", ExplainCommand.Create),
+        ("validate", ValidateCommand.Create),
+        ("init", InitCommand.Create),
+        ("import", ImportCommand.Create),
+        ("export", ExportCommand.Create),
+        ("tokenizer", TokenizerCommand.Create),
+        ("weights", WeightsCommand.Create),
+        ("schema", SchemaCommand.Create),
+        ("rules", RulesCommand.Create),
+        ("registry", RegistryCommand.Create),
+    ];
+
     /// <summary>Runs the command line <paramref name="args"/> against <paramref name="console"/> and returns the exit code.</summary>
     public static int Run(string[] args, CliConsole console)
     {
@@ -20,20 +35,16 @@ internal static class TClassCli
               tclass validate cards/
               tclass rules show tclass-2.0
               tclass tokenizer ./my-model
-            """)
+            """);
+
+        // A command line that names its command builds only that command: building the others (their
+        // options, help texts and the lists those name) would cost every run for nothing. Anything
+        // else (help, a mistyped command) gets the whole tree.
+        var named = args.Length > 0 ? Array.Find(Commands, c => c.Name == args[0]) : default;
+        foreach (var (_, create) in named.Create is null ? Commands : [named])
         {
-            ClassifyCommand.Create(console),
-            ExplainCommand.Create(console),
-            ValidateCommand.Create(console),
-            InitCommand.Create(console),
-            ImportCommand.Create(console),
-            ExportCommand.Create(console),
-            TokenizerCommand.Create(console),
-            WeightsCommand.Create(console),
-            SchemaCommand.Create(console),
-            RulesCommand.Create(console),
-            RegistryCommand.Create(console),
-        };
+            root.Subcommands.Add(create(console));
+        }
 
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };

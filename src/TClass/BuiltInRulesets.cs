@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using TClass.Manifests;
 using TClass.Resources;
 using TClass.Rules;
 
@@ -36,7 +35,7 @@ public static class BuiltInRulesets
 
     private static Ruleset Load(string name)
     {
-        var result = RulesetReader.ParseEmbedded(EmbeddedRules.Text(name), "rules/" + name, ManifestFacts.Schema);
+        var result = RulesetReader.ParseEmbedded(EmbeddedRules.Text(name), "rules/" + name);
         return result.Ruleset ?? throw new InvalidOperationException(
             "the built-in ruleset " + name + " does not load:\n" + string.Join("\n", result.Diagnostics));
     }

@@ -41,14 +41,14 @@ public static class RulesetReader
     }
 
     /// <summary>
-    /// Loads a ruleset embedded in the library. Its schema check is skipped: the same bytes pass the
-    /// full reader in the test suite, and re-validating them would cost every process start. Every
-    /// other load-time check still runs.
+    /// Loads a ruleset embedded in the library: parsed and bound only. The load-time checks (schema,
+    /// lint, reachable outcomes) are skipped: the same bytes pass the full reader with no diagnostic
+    /// in the test suite, and checking them again would cost every process start.
     /// </summary>
-    internal static RulesetReadResult ParseEmbedded(string text, string name, FactSchema input) =>
-        Load(text, new DiagnosticBag(name), input, checkSchema: false);
+    internal static RulesetReadResult ParseEmbedded(string text, string name) =>
+        Load(text, new DiagnosticBag(name), input: null);
 
-    private static RulesetReadResult Load(string text, DiagnosticBag diagnostics, FactSchema input, bool checkSchema = true)
+    private static RulesetReadResult Load(string text, DiagnosticBag diagnostics, FactSchema? input)
     {
         var root = DocumentReader.Read(text, diagnostics, DocumentLimits.Default);
         if (root is not MappingNode mapping)
@@ -62,7 +62,7 @@ public static class RulesetReader
             return new RulesetReadResult(diagnostics.File, null, diagnostics.ToImmutableSorted());
         }
 
-        if (checkSchema)
+        if (input is not null)
         {
             Schema.Value.Validate(mapping, diagnostics);
         }
@@ -74,6 +74,11 @@ public static class RulesetReader
 
         var binder = new RulesetBinder();
         var ruleset = binder.Bind(mapping, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))));
+        if (input is null)
+        {
+            return new RulesetReadResult(diagnostics.File, ruleset, diagnostics.ToImmutableSorted());
+        }
+
         new RulesetLinter(ruleset, binder, input, diagnostics).Check();
         if (diagnostics.HasErrors)
         {

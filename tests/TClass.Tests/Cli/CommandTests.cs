@@ -337,4 +337,21 @@ public class CommandTests
         Assert.Contains("--min-tier", help.Out, StringComparison.Ordinal);
         Assert.Contains("Examples:", help.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Every_command_the_root_help_lists_answers_by_its_name()
+    {
+        var root = CliRun.Of("--help");
+        var names = System.Text.RegularExpressions.Regex.Matches(root.Out[root.Out.IndexOf("Commands:", StringComparison.Ordinal)..], @"(?m)^  ([a-z]+)\b")
+            .Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Equal(["classify", "explain", "validate", "init", "import", "export", "tokenizer", "weights", "schema", "rules", "registry"], names);
+        foreach (var name in names)
+        {
+            var help = CliRun.Of(name + " --help");
+            Assert.Equal(0, help.Exit);
+            Assert.StartsWith("Description:", help.Out, StringComparison.Ordinal);
+            Assert.Contains("tclass " + name, help.Out, StringComparison.Ordinal);
+        }
+    }
 }
