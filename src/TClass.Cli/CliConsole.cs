@@ -25,11 +25,16 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader I
             && Environment.GetEnvironmentVariable("TERM") != "dumb";
         var stderr = new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true, NewLine = "\n" };
         var status = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("TERM") != "dumb";
-        // Results reach a terminal as they come; into a pipe or a file they go in blocks (a write per
-        // result would cost more than classifying it), flushed before any message and at the end.
-        var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8) { AutoFlush = !Console.IsOutputRedirected, NewLine = "\n" };
+        // Results reach a terminal as they come; into a pipe or a file they go in 64 KiB blocks (a write
+        // per result, or per kilobyte, would cost more than classifying it), flushed before any
+        // message and at the end.
+        var stdout = Console.IsOutputRedirected
+            ? new StreamWriter(Console.OpenStandardOutput(), utf8, OutputBlock) { NewLine = "\n" }
+            : new StreamWriter(Console.OpenStandardOutput(), utf8) { AutoFlush = true, NewLine = "\n" };
         return Over(stdout, stderr, stdin, color, status) with { Width = Console.IsOutputRedirected ? PipeWidth : TerminalWidth() };
     }
+
+    private const int OutputBlock = 1 << 16;
 
     private static int TerminalWidth()
     {

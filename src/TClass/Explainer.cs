@@ -215,34 +215,48 @@ internal sealed partial class Explainer(Evaluation evaluation)
                 : s == CompiledFact.OtherSymbol ? Ruleset.Message(MessageKeys.AnswerOther).In(language) : s));
 
     /// <summary>Fills <c>{name}</c> placeholders: the given values first, then parameters, then facts.</summary>
-    private string Fill(LocalizedText text, Language language, params (string Name, string Value)[] values) =>
-        Placeholder().Replace(text.In(language), match =>
+    private string Fill(LocalizedText text, Language language, params (string Name, string Value)[] values)
+    {
+        var template = text.In(language);
+        StringBuilder? filled = null;
+        var copied = 0;
+        foreach (var match in Placeholder().EnumerateMatches(template))
         {
-            var name = match.Groups[1].Value;
-            foreach (var (key, given) in values)
-            {
-                if (key == name)
-                {
-                    return given;
-                }
-            }
+            filled ??= new StringBuilder(template.Length + 32);
+            filled.Append(template, copied, match.Index - copied).Append(Value(template.Substring(match.Index + 1, match.Length - 2), language, values));
+            copied = match.Index + match.Length;
+        }
 
-            if (evaluation.Parameters.TryGetValue(name, out var parameter))
-            {
-                return parameter;
-            }
+        return filled is null ? template : filled.Append(template, copied, template.Length - copied).ToString();
+    }
 
-            if (evaluation.Ruleset.FactsByPath.TryGetValue(name, out var derived) && derived.Derive is { Quantifier: not Quantifier.Value } derive
-                && evaluation.ValueOf(derived) is BoolValue truth && evaluation.Source.Read(derive.Over) is RecordListValue list)
+    /// <summary>What the placeholder <c>{name}</c> stands for.</summary>
+    private string Value(string name, Language language, (string Name, string Value)[] values)
+    {
+        foreach (var (key, given) in values)
+        {
+            if (key == name)
             {
-                // A derived fact names the records that make it so: "vision encoder", "nvidia-h100".
-                return string.Join(", ", derive.Witnesses(list.Records, evaluation.Parameters, truth.Value).Select(r => r.Label));
+                return given;
             }
+        }
 
-            var declared = evaluation.Ruleset.FactsByPath.GetValueOrDefault(name);
-            var value = declared is null ? evaluation.Source.Read(name) : evaluation.ValueOf(declared);
-            return value is null ? Ruleset.Message(MessageKeys.ValueUnknown).In(language) : declared?.Declaration.Words(value, language) ?? value.Prose;
-        });
+        if (evaluation.Parameters.TryGetValue(name, out var parameter))
+        {
+            return parameter;
+        }
+
+        if (evaluation.Ruleset.FactsByPath.TryGetValue(name, out var derived) && derived.Derive is { Quantifier: not Quantifier.Value } derive
+            && evaluation.ValueOf(derived) is BoolValue truth && evaluation.Source.Read(derive.Over) is RecordListValue list)
+        {
+            // A derived fact names the records that make it so: "vision encoder", "nvidia-h100".
+            return string.Join(", ", derive.Witnesses(list.Records, evaluation.Parameters, truth.Value).Select(r => r.Label));
+        }
+
+        var declared = evaluation.Ruleset.FactsByPath.GetValueOrDefault(name);
+        var value = declared is null ? evaluation.Source.Read(name) : evaluation.ValueOf(declared);
+        return value is null ? Ruleset.Message(MessageKeys.ValueUnknown).In(language) : declared?.Declaration.Words(value, language) ?? value.Prose;
+    }
 
     [GeneratedRegex(@"\{([A-Za-z0-9_.\-]+)\}")]
     private static partial Regex Placeholder();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace TClass.Files;
@@ -47,8 +48,8 @@ internal static class BoundedRead
     public static FileBytes Stream(Stream stream, long limit)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
+        using var buffer = new MemoryStream(CapacityHint(stream, limit));
+        var chunk = ArrayPool<byte>.Shared.Rent(81920);
         try
         {
             int read;
@@ -65,8 +66,28 @@ internal static class BoundedRead
         {
             return new FileProblem("unreadable", "it cannot be read: " + e.Message, "Check that it exists and that you may read it.");
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Room for the bytes a seekable stream says it has (one more, to see its end at once), never
+    /// more than the limit allows. Only a hint: the limit is enforced on the bytes actually read.
+    /// </summary>
+    private static int CapacityHint(Stream stream, long limit)
+    {
+        try
+        {
+            return stream.CanSeek ? (int)Math.Clamp(stream.Length - stream.Position + 1, 0, Math.Min(limit + 1, 1 << 20)) : 0;
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>The problem of a file over <paramref name="limit"/> bytes.</summary>

@@ -137,8 +137,14 @@ internal static class ManifestBinder
         return ImmutableCollectionsMarshal.AsImmutableArray(values.ToArray());
     }
 
-    /// <summary>Where each field was written (its key, for fields of a mapping), by path, for later diagnostics.</summary>
-    public static IReadOnlyDictionary<string, SourcePosition> Positions(MappingNode root, string stripPrefix)
+    /// <summary>
+    /// Where each field was written (its key, for fields of a mapping), by path, for later diagnostics:
+    /// gathered on the first look-up, since most manifests are classified without one.
+    /// </summary>
+    public static IReadOnlyDictionary<string, SourcePosition> Positions(MappingNode root, string stripPrefix) =>
+        new DeferredPositions(new Lazy<Dictionary<string, SourcePosition>>(() => Gather(root, stripPrefix)));
+
+    private static Dictionary<string, SourcePosition> Gather(MappingNode root, string stripPrefix)
     {
         var positions = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
         void Visit(DocumentNode node)
@@ -173,9 +179,29 @@ internal static class ManifestBinder
         }
 
         Visit(root);
-        return new System.Collections.ObjectModel.ReadOnlyDictionary<string, SourcePosition>(positions);
+        return positions;
     }
 
     public static string Strip(string path, string prefix) =>
         prefix.Length > 0 && path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..] : path;
+
+    /// <summary>A read-only dictionary of positions built the first time it is read.</summary>
+    private sealed class DeferredPositions(Lazy<Dictionary<string, SourcePosition>> positions) : IReadOnlyDictionary<string, SourcePosition>
+    {
+        public SourcePosition this[string key] => positions.Value[key];
+
+        public IEnumerable<string> Keys => positions.Value.Keys;
+
+        public IEnumerable<SourcePosition> Values => positions.Value.Values;
+
+        public int Count => positions.Value.Count;
+
+        public bool ContainsKey(string key) => positions.Value.ContainsKey(key);
+
+        public bool TryGetValue(string key, out SourcePosition value) => positions.Value.TryGetValue(key, out value);
+
+        public IEnumerator<KeyValuePair<string, SourcePosition>> GetEnumerator() => positions.Value.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }
