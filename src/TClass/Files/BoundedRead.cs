@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 
 namespace TClass.Files;
@@ -48,41 +47,53 @@ internal static class BoundedRead
     public static FileBytes Stream(Stream stream, long limit)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream(CapacityHint(stream, limit));
-        var chunk = ArrayPool<byte>.Shared.Rent(81920);
+        // A seekable stream's length sizes the buffer, so that a file is read straight into the array
+        // it is returned in. The length is only a guess: the bytes actually read are counted against
+        // the limit, and a stream that goes on past its length is read on (or refused) all the same.
+        var buffer = new byte[ExpectedLength(stream, limit)];
+        var length = 0;
         try
         {
-            int read;
-            while ((read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit + 1 - buffer.Length))) > 0)
+            while (true)
             {
-                buffer.Write(chunk, 0, read);
-                if (buffer.Length > limit)
+                if (length == buffer.Length)
                 {
-                    return TooLarge(limit);
+                    if (stream.ReadByte() is var next && next < 0)
+                    {
+                        return buffer;
+                    }
+
+                    if (length >= limit)
+                    {
+                        return TooLarge(limit);
+                    }
+
+                    Array.Resize(ref buffer, (int)Math.Min(Math.Max(buffer.Length * 2L, 16384), Math.Min(limit, Array.MaxLength)));
+                    buffer[length++] = (byte)next;
+                    continue;
                 }
+
+                var read = stream.Read(buffer, length, buffer.Length - length);
+                if (read == 0)
+                {
+                    return buffer[..length];
+                }
+
+                length += read;
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new FileProblem("unreadable", "it cannot be read: " + e.Message, "Check that it exists and that you may read it.");
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-
-        return buffer.ToArray();
     }
 
-    /// <summary>
-    /// Room for the bytes a seekable stream says it has (one more, to see its end at once), never
-    /// more than the limit allows. Only a hint: the limit is enforced on the bytes actually read.
-    /// </summary>
-    private static int CapacityHint(Stream stream, long limit)
+    /// <summary>The length a seekable stream reports from its position, at most the limit; 0 when it reports none.</summary>
+    private static int ExpectedLength(Stream stream, long limit)
     {
         try
         {
-            return stream.CanSeek ? (int)Math.Clamp(stream.Length - stream.Position + 1, 0, Math.Min(limit + 1, 1 << 20)) : 0;
+            return stream.CanSeek ? (int)Math.Clamp(stream.Length - stream.Position, 0, Math.Min(limit, Array.MaxLength)) : 0;
         }
         catch (Exception e) when (e is IOException or NotSupportedException)
         {
