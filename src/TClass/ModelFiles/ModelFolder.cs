@@ -205,7 +205,8 @@ internal sealed class ModelFolder(string root, DiagnosticBag diagnostics)
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         while (reader.Read())
         {
-            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped
+                && (reader.ValueSpan.IndexOf("\\ud"u8) >= 0 || reader.ValueSpan.IndexOf("\\uD"u8) >= 0))
             {
                 try
                 {

@@ -265,6 +265,7 @@ internal static class HuggingFaceTokenizerJson
         }
 
         var merges = new List<(string Left, string Right)>();
+        var lines = new List<string>();
         var listed = new HashSet<(string, string)>();
         if (model.TryGetProperty("merges", out var mergesElement) && mergesElement.ValueKind == JsonValueKind.Array)
         {
@@ -272,19 +273,14 @@ internal static class HuggingFaceTokenizerJson
             reported = 0;
             foreach (var merge in mergesElement.EnumerateArray())
             {
-                var pair = merge.ValueKind switch
-                {
-                    JsonValueKind.String => merge.GetString()!.Split(' ') is [var l, var r] ? (l, r) : default((string, string)?),
-                    JsonValueKind.Array when merge.GetArrayLength() == 2 && merge[0].ValueKind == JsonValueKind.String && merge[1].ValueKind == JsonValueKind.String
-                        => (merge[0].GetString()!, merge[1].GetString()!),
-                    _ => default((string, string)?),
-                };
+                var (pair, line) = Merge(merge);
                 if (pair is { } p && vocab.ContainsKey(p.Item1) && vocab.ContainsKey(p.Item2))
                 {
                     // A merge listed twice keeps its first (higher-priority) place.
                     if (listed.Add(p))
                     {
                         merges.Add(p);
+                        lines.Add(line!);
                     }
                 }
                 else if (reported++ < MaxReported)
@@ -306,9 +302,31 @@ internal static class HuggingFaceTokenizerJson
         var spelling = Spelling(root, model, vocab.Keys);
         var unknown = Text(model, "unk_token");
         var byteFallback = model.TryGetProperty("byte_fallback", out var fallback) && fallback.ValueKind == JsonValueKind.True;
-        var building = Task.Run(PrepareBpe(root, model, vocab, merges, added, spelling, unknown));
+        var building = Task.Run(PrepareBpe(root, model, vocab, lines, added, spelling, unknown));
         return BpeFile(path, TokenizerFormat.HuggingFaceBpe, vocab, merges, added, spelling, building,
             unknown is not null && vocab.TryGetValue(unknown, out var unknownId) ? unknownId : null, byteFallback, configVocab);
+    }
+
+    /// <summary>
+    /// A merge as its two tokens and as the line Microsoft.ML.Tokenizers reads (<c>left right</c>):
+    /// <c>"left right"</c> or <c>["left", "right"]</c>; null for anything else.
+    /// </summary>
+    private static ((string, string)? Pair, string? Line) Merge(JsonElement merge)
+    {
+        if (merge.ValueKind == JsonValueKind.String)
+        {
+            var line = merge.GetString()!;
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            return space >= 0 && line.IndexOf(' ', space + 1) < 0 ? ((line[..space], line[(space + 1)..]), line) : (null, null);
+        }
+
+        if (merge.ValueKind == JsonValueKind.Array && merge.GetArrayLength() == 2 && merge[0].ValueKind == JsonValueKind.String && merge[1].ValueKind == JsonValueKind.String)
+        {
+            var (left, right) = (merge[0].GetString()!, merge[1].GetString()!);
+            return ((left, right), left + " " + right);
+        }
+
+        return (null, null);
     }
 
     /// <summary>
@@ -321,7 +339,9 @@ internal static class HuggingFaceTokenizerJson
     {
         var special = added.Where(a => a.Special).Select(a => a.Content).ToHashSet(StringComparer.Ordinal);
         var tokens = ImmutableArray.CreateBuilder<byte[]>(vocab.Count + added.Count);
-        foreach (var (token, _) in vocab.OrderBy(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal))
+        var ordered = vocab.ToArray();
+        Array.Sort(ordered, (a, b) => a.Value != b.Value ? a.Value.CompareTo(b.Value) : string.CompareOrdinal(a.Key, b.Key));
+        foreach (var (token, _) in ordered)
         {
             if (!special.Contains(token))
             {
@@ -351,7 +371,7 @@ internal static class HuggingFaceTokenizerJson
     /// Microsoft.ML.Tokenizers, which runs on another core while the vocabulary is analysed.
     /// </summary>
     private static Func<(Tokenizer?, string?)> PrepareBpe(
-        JsonElement root, JsonElement model, Dictionary<string, int> vocab, List<(string Left, string Right)> merges,
+        JsonElement root, JsonElement model, Dictionary<string, int> vocab, List<string> merges,
         List<AddedToken> added, TokenSpelling spelling, string? unknown)
     {
         var notes = new List<string>();
@@ -372,7 +392,7 @@ internal static class HuggingFaceTokenizerJson
     }
 
     private static (Tokenizer?, string?) Build(
-        Dictionary<string, int> vocab, List<(string Left, string Right)> merges, TokenSpelling spelling, HuggingFaceNormalizer? normalizer,
+        Dictionary<string, int> vocab, List<string> merges, TokenSpelling spelling, HuggingFaceNormalizer? normalizer,
         HuggingFacePreTokenizer preTokenizer, Dictionary<string, int>? specialTokens, bool ignoreMerges, string? unknown, bool fuseUnknown,
         string? prefix, string? suffix, string? note)
     {
@@ -399,7 +419,7 @@ internal static class HuggingFaceTokenizerJson
 
             var options = new BpeOptions(vocab)
             {
-                Merges = merges.Select(m => m.Left + " " + m.Right),
+                Merges = merges,
                 ByteLevel = spelling == TokenSpelling.ByteLevel,
                 Normalizer = normalizer,
                 PreTokenizer = preTokenizer,

@@ -54,7 +54,7 @@ public sealed record TokenizerComparison(
         ArgumentNullException.ThrowIfNull(fingerprint);
         ArgumentNullException.ThrowIfNull(learnedHangul);
         ArgumentNullException.ThrowIfNull(reference);
-        var shared = fingerprint.Tokens.Count(reference.Contains);
+        var shared = SharedCount(fingerprint.Tokens.AsSpan(), reference.Tokens.AsSpan());
         var sharedHangul = learnedHangul.Count(reference.Contains);
         var onlyHangul = learnedHangul.Count - sharedHangul;
         var (compared, identical, prefix) = (0, 0, 0);
@@ -80,6 +80,31 @@ public sealed record TokenizerComparison(
 
         return new TokenizerComparison(reference.Id, fingerprint.TokenCount, reference.TokenCount, shared, sharedHangul, onlyHangul,
             compared, identical, prefix, correlation, sample);
+    }
+
+    /// <summary>How many values two sorted, distinct lists have in common: one walk through both.</summary>
+    private static int SharedCount(ReadOnlySpan<uint> left, ReadOnlySpan<uint> right)
+    {
+        var (i, j, shared) = (0, 0, 0);
+        while (i < left.Length && j < right.Length)
+        {
+            if (left[i] == right[j])
+            {
+                shared++;
+                i++;
+                j++;
+            }
+            else if (left[i] < right[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return shared;
     }
 
     /// <summary>Spearman's rank correlation: the Pearson correlation of the ranks within the pairs (ranks are distinct).</summary>

@@ -1,5 +1,6 @@
+using System.Buffers.Binary;
 using System.Collections.Immutable;
-using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace TClass.Tokenizers;
@@ -19,7 +20,7 @@ public sealed class TokenizerFingerprint
     public const int SampleOneIn = 32;
 
     private const uint Magic = 0x50464354; // "TCFP"
-    private const byte FormatVersion = 1;
+    private const byte FormatVersion = 2;
 
     internal TokenizerFingerprint(string id, ImmutableArray<uint> tokens, ImmutableArray<uint> first, ImmutableArray<(uint Hash, int Rank)> sample, int mergeCount, bool hasMergeOrder)
     {
@@ -66,7 +67,7 @@ public sealed class TokenizerFingerprint
     /// <summary>The fingerprint of a vocabulary (as bytes) and the tokens its merges create, in order.</summary>
     internal static TokenizerFingerprint Create(string id, IEnumerable<byte[]> tokens, IEnumerable<byte[]>? creations)
     {
-        var hashes = tokens.Where(t => TokenText.Units(t) > 1).Select(t => TokenText.Hash(t)).Distinct().Order().ToImmutableArray();
+        var hashes = SortedDistinct(tokens);
         if (creations is null)
         {
             return new TokenizerFingerprint(id, hashes, [], [], 0, false);
@@ -105,6 +106,32 @@ public sealed class TokenizerFingerprint
         return new TokenizerFingerprint(id, hashes, first.ToImmutable(), [.. sample.OrderBy(s => s.Hash)], rank, true);
     }
 
+    /// <summary>The hashes of the learned tokens (more than one character), sorted, each once.</summary>
+    private static ImmutableArray<uint> SortedDistinct(IEnumerable<byte[]> tokens)
+    {
+        var hashes = new List<uint>(tokens.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        foreach (var token in tokens)
+        {
+            if (TokenText.Units(token) > 1)
+            {
+                hashes.Add(TokenText.Hash(token));
+            }
+        }
+
+        var sorted = CollectionsMarshal.AsSpan(hashes);
+        sorted.Sort();
+        var distinct = 0;
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (i == 0 || sorted[i] != sorted[i - 1])
+            {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+
+        return [.. sorted[..distinct]];
+    }
+
     /// <summary>Whether the learned token with <paramref name="hash"/> is in this vocabulary.</summary>
     internal bool Contains(uint hash) => Tokens.BinarySearch(hash) >= 0;
 
@@ -127,7 +154,11 @@ public sealed class TokenizerFingerprint
         return null;
     }
 
-    /// <summary>Writes fingerprints compactly: sorted hashes as varint gaps, the whole Brotli-compressed.</summary>
+    /// <summary>
+    /// Writes fingerprints compactly: sorted hashes as varint gaps. Not compressed: the gaps between
+    /// hashes are close to random, so Brotli saved a third of the size and cost more to undo than the
+    /// rest of reading them (the packages that carry the file are compressed anyway).
+    /// </summary>
     public static byte[] Write(IEnumerable<TokenizerFingerprint> fingerprints)
     {
         ArgumentNullException.ThrowIfNull(fingerprints);
@@ -170,63 +201,46 @@ public sealed class TokenizerFingerprint
             }
         }
 
-        using var compressed = new MemoryStream();
-        using (var brotli = new BrotliStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            raw.Position = 0;
-            raw.CopyTo(brotli);
-        }
-
-        return compressed.ToArray();
+        return raw.ToArray();
     }
 
     /// <summary>Reads what <see cref="Write"/> wrote.</summary>
     public static ImmutableArray<TokenizerFingerprint> Read(byte[] data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        // Decompressed whole first: BinaryReader asks for a few bytes at a time, and each request
-        // straight to the BrotliStream costs a call into the decoder.
-        using var raw = new MemoryStream();
-        using (var brotli = new BrotliStream(new MemoryStream(data, writable: false), CompressionMode.Decompress))
-        {
-            brotli.CopyTo(raw);
-        }
-
-        raw.Position = 0;
-        using var reader = new BinaryReader(raw, Encoding.UTF8);
-        if (reader.ReadUInt32() != Magic || reader.ReadByte() != FormatVersion
-            || reader.Read7BitEncodedInt() != FirstMerges || reader.Read7BitEncodedInt() != SampleOneIn)
+        var reader = new SpanReader(data);
+        if (reader.UInt32() != Magic || reader.Byte() != FormatVersion || reader.VarInt() != FirstMerges || reader.VarInt() != SampleOneIn)
         {
             throw new InvalidDataException("the fingerprints were written by another format version; regenerate them.");
         }
 
-        var count = reader.Read7BitEncodedInt();
+        var count = (int)reader.VarInt();
         var result = ImmutableArray.CreateBuilder<TokenizerFingerprint>(count);
         for (var i = 0; i < count; i++)
         {
-            var id = reader.ReadString();
-            var tokens = new uint[reader.Read7BitEncodedInt()];
+            var id = reader.String();
+            var tokens = new uint[reader.VarInt()];
             uint previous = 0;
             for (var t = 0; t < tokens.Length; t++)
             {
-                previous += (uint)reader.Read7BitEncodedInt64();
+                previous += (uint)reader.VarInt();
                 tokens[t] = previous;
             }
 
-            var hasMergeOrder = reader.ReadBoolean();
-            var mergeCount = reader.Read7BitEncodedInt();
-            var first = new uint[reader.Read7BitEncodedInt()];
+            var hasMergeOrder = reader.Byte() != 0;
+            var mergeCount = (int)reader.VarInt();
+            var first = new uint[reader.VarInt()];
             for (var f = 0; f < first.Length; f++)
             {
-                first[f] = reader.ReadUInt32();
+                first[f] = reader.UInt32();
             }
 
-            var sample = new (uint Hash, int Rank)[reader.Read7BitEncodedInt()];
+            var sample = new (uint Hash, int Rank)[reader.VarInt()];
             var rank = 0;
             for (var s = 0; s < sample.Length; s++)
             {
-                rank += reader.Read7BitEncodedInt();
-                sample[s] = (reader.ReadUInt32(), rank);
+                rank += (int)reader.VarInt();
+                sample[s] = (reader.UInt32(), rank);
             }
 
             Array.Sort(sample);
@@ -234,5 +248,60 @@ public sealed class TokenizerFingerprint
         }
 
         return result.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// Reads what <see cref="BinaryWriter"/> wrote (little-endian integers, 7-bit varints, strings
+    /// with a varint length) straight from a buffer; a truncated buffer is refused.
+    /// </summary>
+    private ref struct SpanReader(ReadOnlySpan<byte> data)
+    {
+        private readonly ReadOnlySpan<byte> _data = data;
+        private int _at;
+
+        public byte Byte() => _at < _data.Length ? _data[_at++] : throw Truncated();
+
+        public uint UInt32()
+        {
+            if (_at + 4 > _data.Length)
+            {
+                throw Truncated();
+            }
+
+            var value = BinaryPrimitives.ReadUInt32LittleEndian(_data[_at..]);
+            _at += 4;
+            return value;
+        }
+
+        public ulong VarInt()
+        {
+            ulong value = 0;
+            for (var shift = 0; shift < 64; shift += 7)
+            {
+                var b = Byte();
+                value |= (ulong)(b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    return value;
+                }
+            }
+
+            throw new InvalidDataException("the fingerprints hold a malformed number.");
+        }
+
+        public string String()
+        {
+            var length = (int)VarInt();
+            if (length < 0 || _at + length > _data.Length)
+            {
+                throw Truncated();
+            }
+
+            var text = Encoding.UTF8.GetString(_data.Slice(_at, length));
+            _at += length;
+            return text;
+        }
+
+        private static InvalidDataException Truncated() => new("the fingerprints are truncated; regenerate them.");
     }
 }

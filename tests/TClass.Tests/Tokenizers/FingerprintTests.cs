@@ -55,4 +55,28 @@ public sealed class FingerprintTests(ReferenceFilesFixture files)
         Assert.Equal(3, fingerprint.TokenCount);
         Assert.False(fingerprint.HasMergeOrder);
     }
+
+    [Fact]
+    public void Fingerprints_cut_short_are_refused_not_misread()
+    {
+        var written = TokenizerFingerprint.Write(ReferenceTokenizers.BuiltIn.Take(1).Select(r => r.Fingerprint));
+        var cut = written[..(written.Length / 2)];
+
+        Assert.Throws<InvalidDataException>(() => TokenizerFingerprint.Read(cut));
+        Assert.Throws<InvalidDataException>(() => TokenizerFingerprint.Read(written[..3]));
+    }
+
+    [Fact]
+    public void Shared_tokens_are_counted_exactly_between_sorted_fingerprints()
+    {
+        byte[][] Tokens(params string[] words) => [.. words.Select(w => System.Text.Encoding.UTF8.GetBytes(w))];
+        var candidate = TokenizerFingerprint.Create("candidate", Tokens("ab", "cd", "ef", "gh", "한국", "ab"), null);
+        var reference = TokenizerFingerprint.Create("reference", Tokens("cd", "gh", "ij", "한국", "kl"), null);
+
+        var comparison = TokenizerComparison.Of(candidate, new HashSet<uint>(), reference);
+
+        Assert.Equal(5, candidate.TokenCount);
+        Assert.Equal(3, comparison.Shared);
+        Assert.Equal(2, comparison.OnlyCandidate);
+    }
 }
