@@ -115,7 +115,7 @@ internal sealed partial class RulesetLinter(Ruleset ruleset, RulesetBinder posit
 
             if (fact.Type != FactType.Bool && fact.Values.Length == 0)
             {
-                Error(fact, path, $"a {fact.Type.ToString().ToLowerInvariant()} fact needs its 'values'.", "List the fact's values.");
+                Error(fact, path, fact.Type == FactType.Enum ? "an enum fact needs its 'values'." : "a set fact needs its 'values'.", "List the fact's values.");
             }
 
             if (fact.Values.Length + (fact.Other ? 1 : 0) > 64)
@@ -283,6 +283,11 @@ internal sealed partial class RulesetLinter(Ruleset ruleset, RulesetBinder posit
             return;
         }
 
+        if (HasNoDomain(fact))
+        {
+            return;
+        }
+
         var domain = Domain(fact);
         var covered = new HashSet<string>(StringComparer.Ordinal);
         foreach (var @case in node.Cases)
@@ -349,9 +354,9 @@ internal sealed partial class RulesetLinter(Ruleset ruleset, RulesetBinder posit
             return;
         }
 
-        if (test.Operator is TestOperator.Is or TestOperator.Contains && test.Values.Length != 1)
+        if (HasNoDomain(fact))
         {
-            Error(test, path, $"'{test.Operator.ToString().ToLowerInvariant()}' takes one value.", "Use 'in' or 'intersects' for several.");
+            return;
         }
 
         var domain = Domain(fact);
@@ -360,6 +365,9 @@ internal sealed partial class RulesetLinter(Ruleset ruleset, RulesetBinder posit
             Error(test, path, $"'{value}' is not a value of '{fact.Path}'.", Suggest(value, domain, "Values: " + string.Join(", ", domain) + "."), "value-outside-domain");
         }
     }
+
+    /// <summary>An enum or set fact that lists no values, already reported: its values cannot be checked.</summary>
+    private static bool HasNoDomain(FactDeclaration fact) => fact.Type != FactType.Bool && fact.Values.IsEmpty && !fact.Other;
 
     private static List<string> Domain(FactDeclaration fact) =>
         fact.Type == FactType.Bool ? ["true", "false"] : [.. fact.Values.Concat(fact.Other ? [CompiledFact.OtherSymbol] : [])];
