@@ -113,32 +113,45 @@ internal sealed class Evaluation
         return state.IsKnown(fact) ? BoolValue.Of(fact.Symbols[BitOperations.TrailingZeroCount(state.Possible)] == "true") : null;
     }
 
+    /// <summary>
+    /// The score of an axis: the first row whose condition holds. A row the facts leave open is split
+    /// on its first unknown fact, as the tree is, so the range is exactly the scores some input can get.
+    /// </summary>
     private AxisResult Score(CompiledAxis axis)
     {
         var possible = 0UL;
-        var decided = -1;
-        var uncertain = false;
-        for (var row = 0; row < axis.Conditions.Length; row++)
-        {
-            var value = axis.Conditions[row]?.Evaluate(States) ?? Tri.True;
-            if (value == Tri.False)
-            {
-                continue;
-            }
-
-            possible |= 1UL << axis.Source.Rules[row].Score;
-            if (value == Tri.True)
-            {
-                decided = uncertain ? -1 : row;
-                break;
-            }
-
-            uncertain = true;
-        }
-
+        var decided = ScoreRows(axis, 0, States, ref possible);
         var min = Explorer.Lowest(possible);
         var max = Explorer.Highest(possible);
         return min == max ? new AxisResult(min, min, max, decided) : new AxisResult(null, min, max, -1);
+    }
+
+    /// <summary>
+    /// Adds the scores reachable from row <paramref name="first"/> on; returns the row that gives it
+    /// when no fact had to be assumed, else -1. The last row has no condition (a load-time check).
+    /// </summary>
+    private static int ScoreRows(CompiledAxis axis, int first, FactState[] states, ref ulong possible)
+    {
+        for (var row = first; ; row++)
+        {
+            if (axis.Conditions[row] is not { } condition)
+            {
+                possible |= 1UL << axis.Source.Rules[row].Score;
+                return row;
+            }
+
+            switch (condition.Evaluate(states))
+            {
+                case Tri.True:
+                    possible |= 1UL << axis.Source.Rules[row].Score;
+                    return row;
+                case Tri.Unknown:
+                    var unknown = condition.FirstUnknown(states)!;
+                    ScoreRows(axis, row, unknown.Assume(states, holds: true), ref possible);
+                    ScoreRows(axis, row, unknown.Assume(states, holds: false), ref possible);
+                    return -1;
+            }
+        }
     }
 
     /// <summary>
