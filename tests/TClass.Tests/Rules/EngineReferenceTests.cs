@@ -158,10 +158,7 @@ public sealed class EngineReferenceTests
     }
 
     /// <summary>A declared input fact.</summary>
-    internal sealed record GFact(string Path, GKind Kind, string[] Values, bool Other)
-    {
-        public string InputPath => Path;
-    }
+    internal sealed record GFact(string Path, GKind Kind, string[] Values, bool Other);
 
     /// <summary>One test of a derivation: the field (null for a single value) is, or is not, one of the values.</summary>
     internal sealed record GTest(string? Field, bool Negated, string[] Values);
@@ -213,13 +210,13 @@ public sealed class EngineReferenceTests
 
         public GNode[] Nodes { get; } = nodes;
 
-        public string[] Outcomes_ { get; } = outcomes;
+        public string[] OutcomeIds { get; } = outcomes;
 
         public GAxis[] Axes { get; } = axes;
 
         public GNote[] Notes { get; } = notes;
 
-        public Dictionary<string, int> Ranks => Outcomes_.Select((o, i) => (o, i)).ToDictionary(x => x.o, x => x.i);
+        public Dictionary<string, int> Ranks => OutcomeIds.Select((o, i) => (o, i)).ToDictionary(x => x.o, x => x.i);
 
         /// <summary>The outcomes some leaf names.</summary>
         public HashSet<string> Leaves =>
@@ -415,7 +412,7 @@ public sealed class EngineReferenceTests
                 outcomes:
 
                 """);
-            foreach (var outcome in Outcomes_)
+            foreach (var outcome in OutcomeIds)
             {
                 yaml.Append(CultureInfo.InvariantCulture, $"  - {{ id: {outcome}, label: {{ en: {outcome}, ko: {outcome} }} }}\n");
             }
@@ -654,30 +651,25 @@ public sealed class EngineReferenceTests
             Facts.Select(f => f.Path).Concat(Derived.Select(d => d.Path)).Where(p => ValuesOf(p, input).Count > 1);
 
         public IEnumerable<(string Path, string InputPath)> UnknownsWithInput(GInput input) =>
-            Unknowns(input).Select(p => (p, Derived.FirstOrDefault(d => d.Path == p)?.InputPath ?? p));
+            Unknowns(input).Select(p => (p, InputPathOf(p)));
 
         /// <summary>The outcomes reached by walking the tree for every value of every unknown fact, with <paramref name="fixedValues"/> set.</summary>
-        public HashSet<string> Outcomes(GInput input, params (string Path, object Value)[] fixedValues)
-        {
-            _input = input;
-            return Reached(0, fixedValues.ToDictionary(f => f.Path, f => f.Value));
-        }
-
-        private GInput _input = null!;
+        public HashSet<string> Outcomes(GInput input, params (string Path, object Value)[] fixedValues) =>
+            Reached(0, fixedValues.ToDictionary(f => f.Path, f => f.Value), input);
 
         /// <summary>The outcomes reached from <paramref name="node"/> with <paramref name="assigned"/> set, every other fact taking each of its values.</summary>
-        private HashSet<string> Reached(int node, Dictionary<string, object> assigned)
+        private HashSet<string> Reached(int node, Dictionary<string, object> assigned, GInput input)
         {
             var read = Reads(Nodes[node]).Where(p => !assigned.ContainsKey(p)).Distinct().ToList();
             if (read.Count > 0)
             {
-                return [.. ValuesOf(read[0], _input).SelectMany(value => Reached(node, new Dictionary<string, object>(assigned) { [read[0]] = value }))];
+                return [.. ValuesOf(read[0], input).SelectMany(value => Reached(node, new Dictionary<string, object>(assigned) { [read[0]] = value }, input))];
             }
 
             return Next(node, assigned) switch
             {
                 GLeaf leaf => [leaf.Outcome],
-                GNext next => Reached(next.Node, assigned),
+                GNext next => Reached(next.Node, assigned, input),
                 _ => throw new InvalidOperationException(),
             };
         }
@@ -685,7 +677,6 @@ public sealed class EngineReferenceTests
         /// <summary>The nodes some completion of the input walks through.</summary>
         public HashSet<int> Visited(GInput input)
         {
-            _input = input;
             var visited = new HashSet<int>();
             void Walk(int node, Dictionary<string, object> assigned)
             {
@@ -693,7 +684,7 @@ public sealed class EngineReferenceTests
                 var read = Reads(Nodes[node]).Where(p => !assigned.ContainsKey(p)).Distinct().ToList();
                 if (read.Count > 0)
                 {
-                    foreach (var value in ValuesOf(read[0], _input))
+                    foreach (var value in ValuesOf(read[0], input))
                     {
                         Walk(node, new Dictionary<string, object>(assigned) { [read[0]] = value });
                     }
@@ -724,37 +715,34 @@ public sealed class EngineReferenceTests
         public IEnumerable<string> Unknowns(GInput input, string inputPath) =>
             UnknownsWithInput(input).Where(u => u.InputPath == inputPath).Select(u => u.Path);
 
+        /// <summary>Whether some fact read through <paramref name="inputPath"/> changes the outcome of some completion of the input.</summary>
+        public bool Relevant(string inputPath, GInput input) => Unknowns(input, inputPath).Any(fact => Changes(fact, input));
+
         /// <summary>
-        /// Whether some fact read through <paramref name="inputPath"/> changes the outcome of some
-        /// completion of the input: somewhere in the walk, with the facts asked before it set, two of
-        /// its values lead to different outcomes.
+        /// Whether two values of <paramref name="fact"/> lead to different outcomes for the same values
+        /// of every other fact: the walks for each of its values go side by side, every other fact set
+        /// once for all of them, and their outcomes are compared at the leaves.
         /// </summary>
-        public bool Relevant(string inputPath, GInput input)
+        private bool Changes(string fact, GInput input)
         {
-            _input = input;
-            var facts = Unknowns(input, inputPath).ToHashSet();
-            bool Walk(int node, Dictionary<string, object> assigned)
+            var values = ValuesOf(fact, input);
+            bool Walk(GTarget[] at, Dictionary<string, object> assigned)
             {
-                var read = Reads(Nodes[node]).Where(p => !assigned.ContainsKey(p)).Distinct().ToList();
-                if (read.Count == 0)
+                var needed = at.OfType<GNext>().SelectMany(n => Reads(Nodes[n.Node])).FirstOrDefault(p => p != fact && !assigned.ContainsKey(p));
+                if (needed is not null)
                 {
-                    return Next(node, assigned) is GNext next && Walk(next.Node, assigned);
+                    return ValuesOf(needed, input).Any(v => Walk(at, new Dictionary<string, object>(assigned) { [needed] = v }));
                 }
 
-                var byValue = ValuesOf(read[0], input).Select(v => new Dictionary<string, object>(assigned) { [read[0]] = v }).ToList();
-                if (facts.Contains(read[0]))
+                if (at.All(t => t is GLeaf))
                 {
-                    var outcomes = byValue.Select(a => Reached(node, a)).ToList();
-                    if (outcomes.Any(o => !o.SetEquals(outcomes[0])))
-                    {
-                        return true;
-                    }
+                    return at.Cast<GLeaf>().Select(l => l.Outcome).Distinct().Count() > 1;
                 }
 
-                return byValue.Any(a => Walk(node, a));
+                return Walk([.. at.Select((t, i) => t is GNext n ? Next(n.Node, new Dictionary<string, object>(assigned) { [fact] = values[i] }) : t)], assigned);
             }
 
-            return Walk(0, []);
+            return Walk([.. values.Select(_ => (GTarget)new GNext(0))], []);
         }
 
         /// <summary>The most outcomes a value of the facts read through <paramref name="inputPath"/> leaves.</summary>
