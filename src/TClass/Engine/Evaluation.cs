@@ -34,7 +34,7 @@ internal sealed class Evaluation
         }
 
         Scores = ImmutableCollectionsMarshal.AsImmutableArray(scores);
-        Missing = Outcome >= 0 ? [] : DecisiveUnknowns();
+        Missing = DecisiveUnknowns();
         Next = ChooseNext();
     }
 
@@ -155,11 +155,11 @@ internal sealed class Evaluation
     }
 
     /// <summary>
-    /// The unknown facts the walk split on that matter: declared alone they would narrow the
-    /// candidates, or somewhere in the walk their values lead to different outcomes (a fact that
-    /// decides together with another unknown one — the distillation share with its teachers'
-    /// origin). Ranked by the largest candidate set any of their values leaves (smaller first), then
-    /// by the order asked.
+    /// The unknown facts whose values lead somewhere in the walk to different outcomes: declared,
+    /// they would narrow the candidates, alone or together with another unknown fact (the
+    /// distillation share with its teachers' origin). A fact whose values lead to the same outcomes
+    /// at every split cannot narrow them, so a decided result has none. Ranked by the largest
+    /// candidate set any of their values leaves (smaller first), then by the order asked.
     /// </summary>
     private ImmutableArray<CompiledFact> DecisiveUnknowns()
     {
@@ -170,21 +170,20 @@ internal sealed class Evaluation
         for (var order = 0; order < asked.Count; order++)
         {
             var fact = asked[order];
+            if (!divides.Contains(fact))
+            {
+                continue;
+            }
+
             var worst = 0;
-            var narrows = false;
             foreach (var value in Ruleset.Representatives[fact.Index])
             {
                 var states = (FactState[])States.Clone();
                 states[fact.Index] = value;
-                var outcomes = Explorer.Explore(Ruleset, states).Outcomes;
-                narrows |= outcomes != Candidates && (outcomes & ~Candidates) == 0;
-                worst = Math.Max(worst, BitOperations.PopCount(outcomes));
+                worst = Math.Max(worst, BitOperations.PopCount(Explorer.Explore(Ruleset, states).Outcomes));
             }
 
-            if (narrows || divides.Contains(fact))
-            {
-                ranked.Add((fact, worst, order));
-            }
+            ranked.Add((fact, worst, order));
         }
 
         return [.. ranked.OrderBy(r => r.Worst).ThenBy(r => r.Order).Select(r => r.Fact)];
@@ -218,74 +217,69 @@ internal sealed class Evaluation
     /// The nearest outcome above the result (above the highest candidate when undecided) and the
     /// fewest conditions that must change to reach it; among equals, the path that leaves the model's
     /// own walk latest. Conditions whose failure leads no lower than the target are no obstacle and
-    /// are not counted. When a higher outcome needs no more changes than the nearest one, the model
-    /// would land there, so that one is the next step.
+    /// are not counted. When a higher outcome needs nothing the nearest one does not, the model would
+    /// land there, so the highest such outcome is the next step (among its paths, again the fewest
+    /// changes, then the latest to leave the model's walk).
     /// </summary>
     private NextChoice? ChooseNext()
     {
         var current = Outcome >= 0 ? Outcome : Explorer.Highest(Candidates);
-        var leaves = Ruleset.Leaves;
-        var unmetCounts = new int[leaves.Length];
-        var nearest = int.MaxValue;
-        var best = -1;
-        for (var i = 0; i < leaves.Length; i++)
+        LeafPath? nearest = null;
+        foreach (var leaf in Ruleset.Leaves)
         {
-            if (leaves[i].Outcome <= current)
+            if (leaf.Outcome > current
+                && (nearest is null || leaf.Outcome < nearest.Outcome || (leaf.Outcome == nearest.Outcome && Easier(leaf, nearest))))
             {
-                continue;
-            }
-
-            unmetCounts[i] = CountUnmet(leaves[i]);
-            var better = best < 0
-                || leaves[i].Outcome < nearest
-                || (leaves[i].Outcome == nearest && unmetCounts[i] < unmetCounts[best])
-                || (leaves[i].Outcome == nearest && unmetCounts[i] == unmetCounts[best] && SharedPrefix(leaves[i]) > SharedPrefix(leaves[best]));
-            if (better)
-            {
-                nearest = leaves[i].Outcome;
-                best = i;
+                nearest = leaf;
             }
         }
 
-        if (best < 0)
+        if (nearest is null)
         {
             return null;
         }
 
-        // A higher level that needs no more than the nearest one is where the model would land.
-        var chosen = Choice(leaves[best]);
-        NextChoice? jump = null;
-        for (var i = 0; i < leaves.Length; i++)
+        var chosen = Choice(nearest);
+        LeafPath? jump = null;
+        foreach (var leaf in Ruleset.Leaves)
         {
-            if (leaves[i].Outcome <= nearest || unmetCounts[i] > chosen.Unmet.Length
-                || (jump is not null && leaves[i].Outcome <= jump.Outcome))
+            if (leaf.Outcome > nearest.Outcome
+                && (jump is null || leaf.Outcome > jump.Outcome || (leaf.Outcome == jump.Outcome && Easier(leaf, jump)))
+                && NeedsNoMoreThan(leaf, chosen.Unmet))
             {
-                continue;
-            }
-
-            var candidate = Choice(leaves[i]);
-            if (IsSubset(candidate.Unmet, chosen.Unmet))
-            {
-                jump = candidate;
+                jump = leaf;
             }
         }
 
-        return jump ?? chosen;
+        return jump is null ? chosen : Choice(jump);
+    }
+
+    /// <summary>Whether <paramref name="leaf"/> needs fewer changes than <paramref name="other"/>, or as many and leaves the model's walk later.</summary>
+    private bool Easier(LeafPath leaf, LeafPath other)
+    {
+        var (changes, otherChanges) = (CountUnmet(leaf), CountUnmet(other));
+        return changes < otherChanges || (changes == otherChanges && SharedPrefix(leaf) > SharedPrefix(other));
+    }
+
+    /// <summary>Whether every condition the facts do not meet on the way to <paramref name="leaf"/> is one of <paramref name="changes"/>.</summary>
+    private bool NeedsNoMoreThan(LeafPath leaf, ImmutableArray<PathCondition> changes)
+    {
+        foreach (var condition in leaf.Conditions)
+        {
+            if (Unmet(condition, leaf) && !changes.Any(c => c.Node == condition.Node && c.Branch == condition.Branch))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>How many of the leaf's first conditions are the branches this model's own walk took.</summary>
-    private int SharedPrefix(LeafPath leaf)
-    {
-        var steps = Exploration.Steps;
-        var shared = 0;
-        while (shared < leaf.Conditions.Length && shared < steps.Length && steps[shared] is AnsweredStep answered
-            && answered.Node == leaf.Conditions[shared].Node && answered.Branch == leaf.Conditions[shared].Branch)
-        {
-            shared++;
-        }
-
-        return shared;
-    }
+    private int SharedPrefix(LeafPath leaf) =>
+        Exploration.Steps.Zip(leaf.Conditions)
+            .TakeWhile(pair => pair.First is AnsweredStep answered && answered.Node == pair.Second.Node && answered.Branch == pair.Second.Branch)
+            .Count();
 
     /// <summary>Whether the facts fail (or do not yet meet) a condition that stands between them and the leaf.</summary>
     private bool Unmet(PathCondition condition, LeafPath leaf) =>
@@ -315,7 +309,4 @@ internal sealed class Evaluation
 
         return new NextChoice(leaf.Outcome, leaf, unmet.MoveToImmutable());
     }
-
-    private static bool IsSubset(ImmutableArray<PathCondition> smaller, ImmutableArray<PathCondition> larger) =>
-        smaller.Length <= larger.Length && smaller.All(s => larger.Any(l => l.Node == s.Node && l.Branch == s.Branch));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Collections.Immutable;
 using System.Text;
 using CsCheck;
+using TClass.Engine;
 using TClass.Facts;
 using TClass.Rules;
 
@@ -66,6 +67,17 @@ public sealed class EngineReferenceTests
                 var possible = @case.Reference.Scores(axis, @case.Input);
                 Assert.Equal((possible.Min(), possible.Max()), (score.Min, score.Max));
                 Assert.Equal(possible.Count == 1 ? possible.Single() : null, score.Score);
+
+                // A reason is given when one row gives the score, whatever the unknown facts are.
+                var rows = @case.Reference.Rows(axis, @case.Input);
+                if (score.Reason is not null)
+                {
+                    Assert.Single(rows);
+                }
+                else if (rows.Count == 1 && axis.Rows.Take(rows.Single() + 1).All(r => r.If is null || @case.Reference.ReadsOnlyKnown(r.If, @case.Input)))
+                {
+                    Assert.Fail("the row that gives the score is decided, yet no reason is given");
+                }
             }
         }, iter: Iterations, print: c => c.ToString());
 
@@ -106,6 +118,23 @@ public sealed class EngineReferenceTests
         }, iter: Iterations, print: c => c.ToString());
 
     [Fact]
+    public void Next_level_advice_is_the_path_the_slow_search_over_every_leaf_finds() =>
+        Cases.Sample(@case =>
+        {
+            var expected = @case.Reference.NextLevel(@case.Input);
+            var ruleset = @case.Reference.Loaded!;
+            var next = Evaluation.Run(ruleset.Compiled, @case.Input, new Dictionary<string, string> { ["home"] = @case.Input.Home }).Next;
+
+            (int, int) Source(int node, int branch) => (int.Parse(ruleset.Compiled.Nodes[node].Source.Id[1..], CultureInfo.InvariantCulture), branch);
+            var actual = next is null ? null : new GNextLevel(
+                ruleset.Outcomes[next.Outcome].Id,
+                Source(next.Leaf.Node, next.Leaf.Branch),
+                [.. next.Unmet.Select(c => Source(c.Node, c.Branch)).Order()]);
+            Assert.Equal(expected?.ToString(), actual?.ToString());
+            Assert.Equal(expected?.Outcome, @case.Classify().Next?.Outcome.Id);
+        }, iter: Iterations, print: c => c.ToString());
+
+    [Fact]
     public void A_fact_the_walk_reads_that_is_declared_without_evidence_is_warned_about_once() =>
         Cases.Sample(@case =>
         {
@@ -138,6 +167,31 @@ public sealed class EngineReferenceTests
         var unknown = new GCase(reference, new GInput(ImmutableDictionary<string, FactValue>.Empty, "KR")).Classify(ruleset);
         Assert.Equal(["o0", "o1"], unknown.Candidates.Select(c => c.Id));
         Assert.Equal(["e.wide"], unknown.Missing.ToArray());
+    }
+
+    [Fact]
+    public void Of_two_paths_to_the_level_the_model_would_land_on_the_advice_takes_the_one_needing_fewer_changes()
+    {
+        // The nearest level, mid, needs a and b. High can be reached with a and b (written first) or
+        // with a alone: both need nothing mid does not, so high is the advice, by the shorter path.
+        var facts = new[] { "a", "b", "c", "d" }.Select(f => new GFact(f, GKind.Bool, ["false", "true"], false)).ToArray();
+        GAtom True(string fact) => new(fact, "is", ["true"]);
+        var nodes = new GNode[]
+        {
+            new GIf(True("a"), new GNext(1), new GLeaf("low")),
+            new GIf(True("b"), new GNext(2), new GNext(3)),
+            new GIf(True("c"), new GLeaf("high"), new GLeaf("mid")),
+            new GIf(True("d"), new GLeaf("high"), new GLeaf("low")),
+        };
+        var reference = new GRuleset(facts, [], nodes, ["low", "mid", "high"], [], []);
+        var input = new GInput(ImmutableDictionary<string, FactValue>.Empty
+            .Add("a", BoolValue.Of(false)).Add("b", BoolValue.Of(false)).Add("c", BoolValue.Of(true)).Add("d", BoolValue.Of(true)), "KR");
+
+        var next = new GCase(reference, input).Classify().Next!;
+
+        Assert.Equal("high", next.Outcome.Id);
+        Assert.Equal(["a"], next.Needs.Select(n => n.Fact));
+        Assert.Equal(new GNextLevel("high", (3, 0), [(0, 0)]).ToString(), reference.NextLevel(input)!.ToString());
     }
 
     private const int Iterations = 200;
@@ -200,6 +254,12 @@ public sealed class EngineReferenceTests
     internal sealed record GAxis(string Id, GRow[] Rows);
 
     internal sealed record GNote(string Id, GCondition When);
+
+    /// <summary>Next-level advice: the target outcome, the last branch of the path to it (node and branch numbers as written), the branches it needs that the input does not take.</summary>
+    internal sealed record GNextLevel(string Outcome, (int Node, int Branch) Leaf, (int Node, int Branch)[] Needs)
+    {
+        public override string ToString() => $"{Outcome} via n{Leaf.Node}/{Leaf.Branch}, needs [{string.Join(", ", Needs.Select(n => $"n{n.Node}/{n.Branch}"))}]";
+    }
 
     /// <summary>A generated ruleset, the reference evaluator over it, and its YAML.</summary>
     internal sealed class GRuleset(GFact[] facts, GDerived[] derived, GNode[] nodes, string[] outcomes, GAxis[] axes, GNote[] notes)
@@ -750,15 +810,143 @@ public sealed class EngineReferenceTests
             Unknowns(input, inputPath).Max(path => ValuesOf(path, input).Max(v => Outcomes(input, (path, v)).Count));
 
         /// <summary>The scores an axis can give for this input.</summary>
-        public HashSet<int> Scores(GAxis axis, GInput input)
+        public HashSet<int> Scores(GAxis axis, GInput input) => [.. Rows(axis, input).Select(row => axis.Rows[row].Score)];
+
+        /// <summary>The rows of an axis that give the score for some completion of the input.</summary>
+        public HashSet<int> Rows(GAxis axis, GInput input) =>
+            [.. Completions(axis.Rows.Where(r => r.If is not null).SelectMany(r => Reads(r.If!)), input)
+                .Select(assigned => Array.FindIndex(axis.Rows, r => r.If is null || Holds(r.If, assigned)))];
+
+        /// <summary>
+        /// Next-level advice the slow way. Every root-to-leaf path, with the conditions on it the input
+        /// does not meet whatever its unknown facts are — leaving out those whose node cannot lead
+        /// lower than the path's outcome any other way. The nearest outcome above the highest
+        /// candidate, by the path with the fewest such conditions, then the one that follows the
+        /// input's own answered walk longest, then the first written; then, if a higher outcome has
+        /// a path that needs nothing more than that one, the highest such, chosen the same way.
+        /// </summary>
+        public GNextLevel? NextLevel(GInput input)
         {
-            var scores = new HashSet<int>();
-            foreach (var assigned in Completions(axis.Rows.Where(r => r.If is not null).SelectMany(r => Reads(r.If!)), input))
+            var ranks = Ranks;
+            var current = Outcomes(input).Max(o => ranks[o]);
+            var walk = AnsweredWalk(input);
+            var paths = Paths()
+                .Select(path => (
+                    path.Outcome,
+                    Rank: ranks[path.Outcome],
+                    path.Steps,
+                    Needs: path.Steps.Where(step => Floor(step) < ranks[path.Outcome] && !Met(step, input)).ToList(),
+                    Shared: path.Steps.Zip(walk).TakeWhile(pair => pair.First == pair.Second).Count()))
+                .Where(path => path.Rank > current)
+                .ToList();
+            if (paths.Count == 0)
             {
-                scores.Add(axis.Rows.First(r => r.If is null || Holds(r.If, assigned)).Score);
+                return null;
             }
 
-            return scores;
+            var nearest = paths.OrderBy(p => p.Rank).ThenBy(p => p.Needs.Count).ThenByDescending(p => p.Shared).First();
+            var chosen = paths.Where(p => p.Rank > nearest.Rank && p.Needs.All(nearest.Needs.Contains))
+                .OrderByDescending(p => p.Rank).ThenBy(p => p.Needs.Count).ThenByDescending(p => p.Shared)
+                .DefaultIfEmpty(nearest).First();
+            return new GNextLevel(chosen.Outcome, chosen.Steps[^1], [.. chosen.Needs.Order()]);
+        }
+
+        /// <summary>Every root-to-leaf path in the order written: the branches taken and the outcome.</summary>
+        private List<(List<(int Node, int Branch)> Steps, string Outcome)> Paths()
+        {
+            var paths = new List<(List<(int Node, int Branch)> Steps, string Outcome)>();
+            void Visit(int node, List<(int Node, int Branch)> before)
+            {
+                foreach (var (target, branch) in Targets(Nodes[node]).Select((t, b) => (t, b)))
+                {
+                    List<(int Node, int Branch)> steps = [.. before, (node, branch)];
+                    if (target is GLeaf leaf)
+                    {
+                        paths.Add((steps, leaf.Outcome));
+                    }
+                    else
+                    {
+                        Visit(((GNext)target).Node, steps);
+                    }
+                }
+            }
+
+            Visit(0, []);
+            return paths;
+        }
+
+        /// <summary>The lowest outcome rank the other branches of the step's node lead to.</summary>
+        private int Floor((int Node, int Branch) step) =>
+            Targets(Nodes[step.Node]).Where((_, b) => b != step.Branch).Select(Lowest).DefaultIfEmpty(int.MaxValue).Min();
+
+        private int Lowest(GTarget target) => target switch
+        {
+            GLeaf leaf => Ranks[leaf.Outcome],
+            GNext next => Targets(Nodes[next.Node]).Min(Lowest),
+            _ => throw new InvalidOperationException(),
+        };
+
+        /// <summary>Whether the input takes this branch whatever its unknown facts are, each condition part judged on its own.</summary>
+        private bool Met((int Node, int Branch) step, GInput input) => Nodes[step.Node] switch
+        {
+            GIf c => Judge(c.If, input) == (step.Branch == 0),
+            GSwitch s => ValuesOf(Facts[s.Fact].Path, input).All(v => Branch(s, (string)v) == step.Branch),
+            _ => throw new InvalidOperationException(),
+        };
+
+        private static int Branch(GSwitch node, string value) => Array.FindIndex(node.Cases, c => c.Values.Contains(value)) is var found and >= 0 ? found : node.Cases.Length;
+
+        /// <summary>
+        /// A condition judged on what is known: a test is true or false when every value of its fact
+        /// agrees, else unknown; all/any/not combine the judgements (an unknown part leaves "all"
+        /// unknown unless another is false).
+        /// </summary>
+        private bool? Judge(GCondition condition, GInput input)
+        {
+            switch (condition)
+            {
+                case GAtom atom:
+                    var truths = Truths(atom, input);
+                    return truths.Count == 1 ? truths.Single() : null;
+                case GAll all:
+                    var parts = all.Parts.Select(p => Judge(p, input)).ToList();
+                    return parts.Contains(false) ? false : parts.All(p => p == true) ? true : null;
+                case GAny any:
+                    var options = any.Parts.Select(p => Judge(p, input)).ToList();
+                    return options.Contains(true) ? true : options.All(p => p == false) ? false : null;
+                case GNot not:
+                    return !Judge(not.Part, input);
+                default:
+                    throw new InvalidOperationException();
+            }
+        }
+
+        /// <summary>The branches the input's known facts decide, from the root until a question they leave open.</summary>
+        private List<(int Node, int Branch)> AnsweredWalk(GInput input)
+        {
+            var walk = new List<(int Node, int Branch)>();
+            var node = 0;
+            while (true)
+            {
+                var branch = Nodes[node] switch
+                {
+                    GIf c => Judge(c.If, input) switch { true => 0, false => 1, _ => -1 },
+                    GSwitch s => ValuesOf(Facts[s.Fact].Path, input).Select(v => Branch(s, (string)v)).Distinct().ToList() is [var only] ? only : -1,
+                    _ => throw new InvalidOperationException(),
+                };
+                if (branch < 0)
+                {
+                    return walk;
+                }
+
+                walk.Add((node, branch));
+                if (Targets(Nodes[node]).ElementAt(branch) is not GNext next)
+                {
+                    return walk;
+                }
+
+                node = next.Node;
+            }
         }
 
         /// <summary>The truth values a condition takes over every completion of the input.</summary>
