@@ -1,0 +1,139 @@
+using TClass.Facts;
+using TClass.Rules;
+
+namespace TClass.Tests.Rules;
+
+/// <summary>
+/// How next-level advice and explored branches are phrased, from the ruleset's <c>needs.*</c> and
+/// <c>assume.*</c> messages (or a fact's own <c>requires</c> phrases): one row per kind of condition,
+/// wanted true or false. The fruit policy of <see cref="ToyRulesetTests"/> is cut to one question
+/// whose wanted answer leads up (to <c>eat</c>; the other to <c>compost</c>).
+/// </summary>
+public sealed class AdvicePhrasingTests
+{
+    /// <summary>The toy policy with its tree replaced by one question: <paramref name="condition"/>, whose answer <paramref name="wanted"/> leads to <c>eat</c>.</summary>
+    private static Ruleset OneQuestion(string condition, bool wanted)
+    {
+        var policy = ToyRulesetTests.Policy;
+        var tree = policy[policy.IndexOf("root: kind", StringComparison.Ordinal)..policy.IndexOf("notes:", StringComparison.Ordinal)];
+        var (then, otherwise) = wanted ? ("eat", "compost") : ("compost", "eat");
+        var question = $$"""
+            root: q
+            nodes:
+              - id: q
+                question: { en: Q?, ko: Q? }
+                if: {{condition}}
+                then: { outcome: {{then}}, reason: { en: t, ko: t } }
+                else: { outcome: {{otherwise}}, reason: { en: e, ko: e } }
+
+            """;
+        var text = policy.Replace(tree, question, StringComparison.Ordinal)
+            .Replace("  - { id: cook, label: { en: Cook, ko: 요리 } }\n", "", StringComparison.Ordinal);
+        var read = RulesetReader.Parse(text, ToyRulesetTests.Fruit, "one-question.yaml");
+        Assert.True(read.Succeeded, string.Join("\n", read.Diagnostics));
+        return read.Ruleset!;
+    }
+
+    private sealed class Facts(Dictionary<string, FactValue> values) : IFactSource
+    {
+        public FactValue? Read(string path) => values.GetValueOrDefault(path);
+
+        public string? Evidence(string path) => "tasted";
+    }
+
+    private static readonly Dictionary<string, FactValue> Pear = new()
+    {
+        ["fruit.kind"] = new SymbolValue("pear"),
+        ["fruit.ripe"] = BoolValue.False,
+        ["fruit.marks"] = new SymbolSetValue(["bruise"]),
+        ["fruit.origin"] = new SymbolValue("JP"),
+    };
+
+    private static Classification Classify(Ruleset ruleset, Dictionary<string, FactValue> values) =>
+        TClassifier.Create(new ClassifierOptions { Ruleset = ruleset, Parameters = new Dictionary<string, string> { ["home"] = "KR" } })
+            .Classify(new Facts(values), "a piece of fruit");
+
+    /// <summary>Each requirement as <c>fact: needs (ko) [or …]</c>.</summary>
+    private static string Advice(Classification result) =>
+        string.Join("; ", result.Next!.Needs.Select(Line));
+
+    private static string Line(Requirement need) =>
+        $"{need.Fact}: {need.Needs.En} ({need.Needs.Ko})" + (need.Or.IsEmpty ? "" : " or " + string.Join(" or ", need.Or.Select(Line)));
+
+    public static TheoryData<string, bool, string> Requirements => new()
+    {
+        // A value, one of several values, and not that value.
+        { "{ fact: fruit.kind, is: apple }", true, "fruit.kind: must be apple (apple이어야 함)" },
+        { "{ fact: fruit.kind, in: [apple, plum] }", true, "fruit.kind: must be apple or plum (apple 또는 plum이어야 함)" },
+        { "{ fact: fruit.kind, is: pear }", false, "fruit.kind: must not be pear (pear이 아니어야 함)" },
+        { "{ not: { fact: fruit.kind, is: pear } }", true, "fruit.kind: must not be pear (pear이 아니어야 함)" },
+        // Sets: include, include none of, empty, not empty.
+        { "{ fact: fruit.marks, contains: worm }", true, "fruit.marks: must include worm (worm 포함)" },
+        { "{ fact: fruit.marks, intersects: [bruise, worm] }", false, "fruit.marks: must include none of bruise or worm (bruise 또는 worm 미포함)" },
+        { "{ fact: fruit.marks, empty: true }", true, "fruit.marks: must be empty (비어 있음)" },
+        { "{ fact: fruit.marks, empty: false }", false, "fruit.marks: must be empty (비어 있음)" },
+        { "{ fact: fruit.marks, empty: true }", false, "" },
+        // A derived fact says what it needs in its own words; it is declared through its input.
+        { "{ fact: fruit.local, is: true }", true, "fruit.origin: must be KR (KR이어야 함)" },
+        { "{ fact: fruit.local, is: false }", false, "fruit.origin: must be KR (KR이어야 함)" },
+        { "{ not: { fact: fruit.local, is: false } }", true, "fruit.origin: must be KR (KR이어야 함)" },
+        // All: only the parts not met; any: the first part, the others as alternatives.
+        { "{ all: [{ fact: fruit.ripe, is: true }, { fact: fruit.kind, is: pear }, { fact: fruit.local, is: true }] }", true,
+            "fruit.ripe: must be true (true이어야 함); fruit.origin: must be KR (KR이어야 함)" },
+        { "{ any: [{ fact: fruit.ripe, is: true }, { fact: fruit.kind, is: apple }] }", true,
+            "fruit.ripe: must be true (true이어야 함) or fruit.kind: must be apple (apple이어야 함)" },
+        // Wanted false: every part of an any must fail; one part of an all is enough.
+        { "{ any: [{ fact: fruit.kind, is: pear }, { fact: fruit.ripe, is: true }, { fact: fruit.marks, contains: bruise }] }", false,
+            "fruit.kind: must not be pear (pear이 아니어야 함); fruit.marks: must include none of bruise (bruise 미포함)" },
+        { "{ all: [{ fact: fruit.kind, is: pear }, { fact: fruit.marks, contains: bruise }] }", false,
+            "fruit.kind: must not be pear (pear이 아니어야 함) or fruit.marks: must include none of bruise (bruise 미포함)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Requirements))]
+    public void Advice_says_what_each_unmet_condition_needs(string condition, bool wanted, string expected)
+    {
+        var result = Classify(OneQuestion(condition, wanted), Pear);
+
+        if (expected.Length == 0)
+        {
+            Assert.Equal("eat", result.Outcome?.Id);
+            Assert.Null(result.Next);
+            return;
+        }
+
+        Assert.Equal("compost", result.Outcome?.Id);
+        Assert.Equal("eat", result.Next!.Outcome.Id);
+        Assert.Equal(expected, Advice(result));
+    }
+
+    [Fact]
+    public void A_requirement_shows_the_value_declared_now_and_nothing_for_an_undeclared_fact()
+    {
+        var declared = Assert.Single(Classify(OneQuestion("{ fact: fruit.kind, is: apple }", true), Pear).Next!.Needs);
+        Assert.Equal(new SymbolValue("pear"), declared.Now);
+
+        var needs = Classify(OneQuestion("{ all: [{ fact: fruit.kind, is: apple }, { fact: fruit.ripe, is: true }] }", true), new() { ["fruit.ripe"] = BoolValue.False }).Next!.Needs;
+        Assert.Equal([("fruit.kind", null), ("fruit.ripe", BoolValue.False)], needs.Select(n => (n.Fact, n.Now)));
+    }
+
+    public static TheoryData<string, string> Assumptions => new()
+    {
+        // A value and the values that remain (not "is not pear": "is apple or plum").
+        { "{ fact: fruit.kind, is: pear }", "if fruit.kind is pear → eat | if fruit.kind is apple or plum → compost" },
+        { "{ fact: fruit.marks, contains: worm }", "if fruit.marks includes worm → eat | if fruit.marks includes none of worm → compost" },
+        { "{ fact: fruit.marks, intersects: [worm, sticker] }", "if fruit.marks includes worm or sticker → eat | if fruit.marks includes none of worm or sticker → compost" },
+        { "{ fact: fruit.marks, empty: true }", "if fruit.marks lists at least one value → compost | if fruit.marks is empty → eat" },
+        { "{ fact: fruit.ripe, is: true }", "if fruit.ripe is true → eat | if fruit.ripe is false → compost" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Assumptions))]
+    public void An_open_question_is_explored_under_each_assumption_named_in_the_ruleset_words(string condition, string expected)
+    {
+        var result = Classify(OneQuestion(condition, wanted: true), []);
+
+        var explored = result.Path[0].Explored;
+        Assert.Equal(expected, string.Join(" | ", explored.Select(b => b.Assumption.En + " → " + string.Join(", ", b.Outcomes.Select(o => o.Id)))));
+    }
+}
