@@ -740,6 +740,11 @@ public sealed class EngineReferenceTests
             var visited = new HashSet<int>();
             void Walk(int node, Dictionary<string, object> assigned)
             {
+                if (visited.Count == Nodes.Length)
+                {
+                    return;
+                }
+
                 visited.Add(node);
                 var read = Reads(Nodes[node]).Where(p => !assigned.ContainsKey(p)).Distinct().ToList();
                 if (read.Count > 0)
