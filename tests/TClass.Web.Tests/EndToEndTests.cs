@@ -124,6 +124,12 @@ public class EndToEndTests(Browser browser)
         var classification = double.Parse((await page.GetAttributeAsync("[data-testid=timing]", "data-ms"))!, CultureInfo.InvariantCulture);
 
         Assert.InRange(transferred, 1, 10L * 1000 * 1000);
+
+        // The library goes without the data only tokenizer analysis reads (its trimming feature switch).
+        var library = Directory.GetFiles(Path.Combine(browser.Site.Root, "_framework"), "TClass.*.wasm").Single(f => !Path.GetFileName(f).StartsWith("TClass.Web.", StringComparison.Ordinal));
+        var bytes = File.ReadAllBytes(library);
+        Assert.True(bytes.AsSpan().IndexOf("TClass.rules.tclass-2.0.yaml"u8) >= 0, "the built-in rulesets are in " + library);
+        Assert.True(bytes.AsSpan().IndexOf("TClass.rules.tokenizers.references.bin"u8) < 0, "the tokenizer fingerprints are in " + library);
         if (Environment.GetEnvironmentVariable("TCLASS_UPDATE_DOCS") == "1")
         {
             WriteBudget(string.Create(CultureInfo.InvariantCulture,
