@@ -12,6 +12,9 @@ public sealed class RulesetCheckTableTests
     /// <summary>A row: what is broken, the edits (text to find → its replacement) that break it, and the diagnostics expected.</summary>
     public sealed record Row(string Rule, (string Find, string Replace)[] Edits, string[] Expected)
     {
+        /// <summary>The code of each diagnostic, where a row states them (a program filters on codes).</summary>
+        public string[]? Codes { get; init; }
+
         public override string ToString() => Rule;
     }
 
@@ -36,7 +39,8 @@ public sealed class RulesetCheckTableTests
                 reason: { en: not ripe, ko: 덜 익음 }
         """, rows, StringComparison.Ordinal) + "\n");
 
-    public static TheoryData<Row> Rows => [.. Table];
+    /// <summary>The rows by name: a name is serializable, so each row is a test case of its own that test tools can list and run alone.</summary>
+    public static TheoryData<string> Rows => [.. Table.Select(r => r.Rule)];
 
     private static readonly Row[] Table =
     [
@@ -216,6 +220,47 @@ public sealed class RulesetCheckTableTests
         new("a placeholder names nothing",
             [("Plums are for jam.", "Plums are for {jam}.")],
             ["toy.yaml:35:9: error: nodes.kind: the placeholder '{jam}' names no fact or parameter. Fix: Use {fact.path} or {parameter}."]),
+        // Where a placeholder names nothing: every kind of text says where it is.
+        new("a placeholder in a question", [("{ en: Is there a worm?,", "{ en: \"Is there a {worm}?\",")], ["toy.yaml:37:5: error: nodes.worm.question: the placeholder '{worm}' names no fact or parameter. Fix: Use {fact.path} or {parameter}."]) { Codes = ["unknown-placeholder"] },
+        new("a placeholder in a fact's label", [("label: { en: kind, ko: 종류 }", "label: { en: \"{kind}\", ko: 종류 }")], ["toy.yaml:12:5: error: facts.fruit.kind: the placeholder '{kind}' names no fact or parameter. Fix: Did you mean 'fruit.kind'? Use {fact.path} or {parameter}."]) { Codes = ["unknown-placeholder"] },
+        new("a placeholder in a fact's 'requires' when true", [("\"true\": { en: \"must be {home}\"", "\"true\": { en: \"must be {homeland}\"")], ["toy.yaml:15:5: error: facts.fruit.local.requires: the placeholder '{homeland}' names no fact or parameter. Fix: Use {fact.path} or {parameter}."]) { Codes = ["unknown-placeholder"] },
+        new("a placeholder in a fact's 'requires' when false", [("\"false\": { en: \"must not be {home}\"", "\"false\": { en: \"must not be {homeland}\"")], ["toy.yaml:15:5: error: facts.fruit.local.requires: the placeholder '{homeland}' names no fact or parameter. Fix: Use {fact.path} or {parameter}."]) { Codes = ["unknown-placeholder"] },
+        new("a placeholder in a score reason", [WithScores("""
+                      - score: 0
+                        reason: { en: "{freshness}", ko: x }
+            """)], ["toy.yaml:55:13: error: scores.freshness: the placeholder '{freshness}' names no fact or parameter. Fix: Use {fact.path} or {parameter}."]) { Codes = ["unknown-placeholder"] },
+        new("a placeholder in a note", [("({baskets.foreign}).\", ko:", "({basket}).\", ko:")], ["toy.yaml:48:5: error: notes.foreign-basket: the placeholder '{basket}' names no fact or parameter. Fix: Did you mean 'baskets'? Use {fact.path} or {parameter}."]) { Codes = ["unknown-placeholder"] },
+        new("a placeholder in a message", [("needs.be: { en: \"must be {values}\"", "needs.be: { en: \"must be {value}\"")], ["toy.yaml:59:3: error: messages.needs.be: the placeholder '{value}' names no fact or parameter. Fix: Use {fact.path} or {parameter}."]) { Codes = ["unknown-placeholder"] },
+        new("a message's placeholder outside the messages", [("{ en: Is there a worm?,", "{ en: \"Is there a {values}?\",")], ["toy.yaml:37:5: error: nodes.worm.question: the placeholder '{values}' names no fact or parameter. Fix: Use {fact.path} or {parameter}."]) { Codes = ["unknown-placeholder"] },
+        // Conditions are checked wherever they are written, inside any and not too.
+        new("a note's condition on an undeclared fact", [("when: { fact: baskets.foreign, is: true }", "when: { fact: fruit.colour, is: true }")], ["toy.yaml:49:11: error: notes.foreign-basket: 'fruit.colour' is not a declared fact. Fix: Declare it under 'facts:'."]),
+        new("a condition inside 'any' on an undeclared fact", [("if: { fact: fruit.marks, contains: worm }", "if: { any: [{ fact: fruit.marks, contains: worm }, { fact: fruit.colour, is: true }] }")], ["toy.yaml:39:56: error: nodes.worm.if: 'fruit.colour' is not a declared fact. Fix: Declare it under 'facts:'."]),
+        new("a condition inside 'not' on an undeclared fact", [("if: { fact: fruit.marks, contains: worm }", "if: { not: { fact: fruit.colour, is: true } }")], ["toy.yaml:39:16: error: nodes.worm.if: 'fruit.colour' is not a declared fact. Fix: Declare it under 'facts:'."]),
+        new("a wrong operator is the only complaint about its test", [("if: { fact: fruit.marks, contains: worm }", "if: { fact: fruit.kind, contains: kiwi }")], ["toy.yaml:39:9: error: nodes.worm.if: 'fruit.kind' has one value; test it with is or in. Fix: Use an operator that fits the fact."]),
+        // Ids.
+        new("an outcome alias repeats its own id", [("- { id: cook, label:", "- { id: cook, aliases: [COOK], label:")], ["toy.yaml:9:5: error: outcomes: the outcome id or alias 'COOK' is declared twice. Fix: Give each outcome id or alias a unique name."]),
+        new("a node id is used twice", [("  - id: ripe\n", "  - id: worm\n")], ["toy.yaml:41:11: error: nodes.worm: the node 'ripe' does not exist. Fix: Point 'next' at a node id.", "toy.yaml:42:5: error: nodes: the node id 'worm' is declared twice. Fix: Give each node id a unique name."]),
+        new("an outcome names an undeclared group among declared ones",
+            [("outcomes:\n", "groups:\n  - { id: fresh, label: { en: Fresh, ko: 신선 } }\noutcomes:\n"),
+             ("- { id: compost, label:", "- { id: compost, group: fresh, label:"),
+             ("- { id: cook, label:", "- { id: cook, group: stale, label:")], ["toy.yaml:11:5: error: outcomes.cook.group: the group 'stale' is not declared. Fix: Declare it under 'groups:'."]),
+        // Facts.
+        new("value labels for values the fact lacks, reported in order", [("path: fruit.kind, type: enum,", "path: fruit.kind, type: enum, value_labels: { plum2: { en: p, ko: p }, apple2: { en: a, ko: a } },")], ["toy.yaml:12:53: error: facts.fruit.kind.value_labels.plum2: 'plum2' is not one of the fact's values. Fix: Did you mean 'plum'? Label the values listed under 'values'.", "toy.yaml:12:78: error: facts.fruit.kind.value_labels.apple2: 'apple2' is not one of the fact's values. Fix: Did you mean 'apple'? Label the values listed under 'values'."]),
+        new("an enum over the input's free text without 'other'", [("facts:\n", "facts:\n  - { path: fruit.origin, type: enum, values: [KR], label: { en: origin, ko: 원산지 } }\n")], ["toy.yaml:12:5: error: facts.fruit.origin: 'fruit.origin' is text in the input, not enum. Fix: The input's value is free text: add 'other: true' so values not listed read as 'other'."]),
+        new("a fact of another shape is not checked value by value", [("path: fruit.kind, type: enum, values: [apple, pear, plum]", "path: fruit.kind, type: set, values: [apple, pear, plum, kiwi]")], ["toy.yaml:12:5: error: facts.fruit.kind: 'fruit.kind' is enum in the input, not set. Fix: Declare it with the type that matches the input (enum).", "toy.yaml:31:5: error: nodes.kind.switch: 'fruit.kind' is a set; a switch needs a fact with one value. Fix: Use a condition node with 'contains', 'intersects' or 'empty'."]),
+        new("a value the input cannot have, far from every value", [("path: fruit.kind, type: enum, values: [apple, pear, plum]", "path: fruit.kind, type: enum, values: [apple, pear, plum, zzzzzzzz]")], ["toy.yaml:12:5: error: facts.fruit.kind: 'zzzzzzzz' is not a value the input can have for 'fruit.kind'. Fix: Values: apple, pear, plum."]) { Codes = ["value-outside-domain"] },
+        new("a value derivation over a misspelt fact", [("derive: { value: fruit.origin, in: [$home] }", "derive: { value: fruit.orign, in: [$nowhere] }")], ["toy.yaml:18:13: error: facts.fruit.local.derive.value: 'fruit.orign' is not a single value in the input (fruit format). Fix: Did you mean 'fruit.origin'? Test a single fact such as model.country."]),
+        new("a quantified derivation's 'in' names an undeclared parameter", [("{ field: owner, in: [market] }", "{ field: owner, in: [$market] }")], ["toy.yaml:25:74: error: facts.baskets.foreign.derive.where.in: '$market' names no parameter of the ruleset. Fix: Declare the parameter under 'parameters:', or remove the '$'."]),
+        // Switches.
+        new("a switch on a set fact is the only complaint about its cases", [("switch: fruit.kind", "switch: fruit.marks"), ("values: [plum], outcome: cook", "values: [rotten], outcome: cook")], ["toy.yaml:31:5: error: nodes.kind.switch: 'fruit.marks' is a set; a switch needs a fact with one value. Fix: Use a condition node with 'contains', 'intersects' or 'empty'."]),
+        new("a case value far from every value", [("values: [plum], outcome: cook", "values: [zzzzzzzz], outcome: cook")], ["toy.yaml:35:9: error: nodes.kind.cases: 'zzzzzzzz' is not a value of 'fruit.kind'. Fix: Values: apple, pear, plum."]) { Codes = ["value-outside-domain"] },
+        new("a switch without a default that leaves values out", [("      - { values: [plum], outcome: cook,", "      - { values: [apple], next: worm, reason: { en: apple, ko: 사과 } }\n      - { values: [plum], outcome: cook,"), ("    default: { next: worm, reason: { en: \"An apple or a pear ({fruit.kind}).\", ko: \"사과나 배({fruit.kind}).\" } }\n", "")], ["toy.yaml:31:5: error: nodes.kind: the switch on 'fruit.kind' has no case for pear and no default. Fix: Add cases for them, or a 'default' branch."]) { Codes = ["uncovered-switch"] },
+        new("a switch on an enum with 'other' must cover 'other'", [("facts:\n", "facts:\n  - { path: fruit.origin, type: enum, other: true, values: [KR], label: { en: origin, ko: 원산지 } }\n"), ("switch: fruit.kind\n    cases:\n      - { values: [plum], outcome: cook, reason: { en: \"Plums are for jam.\", ko: \"자두는 잼으로.\" } }\n    default: { next: worm, reason: { en: \"An apple or a pear ({fruit.kind}).\", ko: \"사과나 배({fruit.kind}).\" } }", "switch: fruit.origin\n    cases:\n      - { values: [KR], next: worm, reason: { en: home, ko: 국산 } }")], ["toy.yaml:32:5: error: nodes.kind: the switch on 'fruit.origin' has no case for (other) and no default. Fix: Add cases for them, or a 'default' branch."]) { Codes = ["uncovered-switch"] },
+        new("a default no value reaches, by its code", [("      - { values: [plum], outcome: cook,", "      - { values: [apple, pear], next: worm, reason: { en: core, ko: 핵과 } }\n      - { values: [plum], outcome: cook,")], ["toy.yaml:37:14: error: nodes.kind.default: every value has a case, so the default is never taken. Fix: Remove the default."]) { Codes = ["unreachable"] },
+        // Targets and root.
+        new("a branch to an outcome far from every outcome", [("then: { outcome: compost,", "then: { outcome: zzzzzzzz,")], ["toy.yaml:40:11: error: nodes.worm: the outcome 'zzzzzzzz' is not declared. Fix: Declare it under 'outcomes:'."]) { Codes = ["unknown-outcome"] },
+        new("a branch to a node far from every node", [("else: { next: ripe,", "else: { next: zzzzzzzz,")], ["toy.yaml:41:11: error: nodes.worm: the node 'zzzzzzzz' does not exist. Fix: Point 'next' at a node id.", "toy.yaml:42:5: error: nodes.ripe: the node 'ripe' cannot be reached from the root 'kind'. Fix: Lead a branch to it, or remove it."]) { Codes = ["unknown-node", "unreachable"] },
+        new("a root far from every node", [("root: kind", "root: zzzzzzzz")], ["toy.yaml:1:1: error: root: the root node 'zzzzzzzz' does not exist. Fix: Point 'root' at a node id."]) { Codes = ["unknown-node"] },
         new("an outcome no leaf names",
             [("then: { outcome: compost, reason: { en: \"It has a worm.\"", "then: { outcome: cook, reason: { en: \"It has a worm.\"")],
             ["toy.yaml:8:5: error: outcomes.compost: no input can reach the outcome 'compost': no leaf names it, or the conditions on the way to its leaves contradict each other. Fix: Lead a reachable branch to it, or remove it."]),
@@ -234,9 +279,24 @@ public sealed class RulesetCheckTableTests
     }
 
     [Theory]
-    [MemberData(nameof(Rows))]
-    public void Each_broken_rule_is_reported_where_it_is_written(Row row)
+    [InlineData(64, false)]
+    [InlineData(63, true)]
+    public void Sixty_four_values_are_allowed_counting_other(int values, bool other)
     {
+        var codes = Enumerable.Range(0, 64).Select(i => $"c{i}").ToArray();
+        var schema = new Facts.FactSchema("wide format", [.. ToyRulesetTests.Fruit.Facts, new Facts.FactDescriptor("fruit.code", other ? Facts.FactKind.Text : Facts.FactKind.Enum, other ? [] : [.. codes])]);
+        var declaration = $"  - {{ path: fruit.code, type: enum, values: [{string.Join(", ", codes.Take(values))}]{(other ? ", other: true" : "")}, label: {{ en: code, ko: 코드 }} }}\n";
+
+        var read = RulesetReader.Parse(ToyRulesetTests.Policy.Replace("facts:\n", "facts:\n" + declaration, StringComparison.Ordinal), schema, "toy.yaml");
+
+        Assert.True(read.Succeeded && read.Diagnostics.IsEmpty, string.Join("\n", read.Diagnostics));
+    }
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void Each_broken_rule_is_reported_where_it_is_written(string rule)
+    {
+        var row = Table.Single(r => r.Rule == rule);
         var text = ToyRulesetTests.Policy;
         foreach (var (find, replace) in row.Edits)
         {
@@ -248,5 +308,9 @@ public sealed class RulesetCheckTableTests
 
         Assert.Null(read.Ruleset);
         Assert.Equal(row.Expected, read.Diagnostics.Select(d => d.ToString()));
+        if (row.Codes is { } codes)
+        {
+            Assert.Equal(codes, read.Diagnostics.Select(d => d.Code));
+        }
     }
 }
