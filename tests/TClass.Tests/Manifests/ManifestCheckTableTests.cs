@@ -1,3 +1,4 @@
+using TClass.Catalogs;
 using TClass.Manifests;
 
 namespace TClass.Tests.Manifests;
@@ -180,5 +181,31 @@ public sealed class ManifestCheckTableTests
 
         Assert.True(read.Manifest is not null, string.Join("\n", read.Diagnostics));
         Assert.Equal(row.Expected, ManifestChecks.Warnings(read.Manifest!).Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void Checking_no_manifest_is_a_caller_error() =>
+        Assert.Throws<ArgumentNullException>(() => ManifestChecks.Warnings(null!));
+
+    [Fact]
+    public void The_catalogs_given_are_the_ones_checked_against()
+    {
+        var card = ManifestReader.Parse(Edited(WarningTable.Single(r => r.Case == "an identical configuration whose class the family does not have").Edits), "card.yaml").Manifest!;
+        var withoutFamilies = new CatalogSet(new ArchitectureCatalog([]), CatalogSet.BuiltIn.Infrastructure);
+
+        Assert.Single(ManifestChecks.Warnings(card));
+        Assert.Empty(ManifestChecks.Warnings(card, withoutFamilies));
+    }
+
+    [Theory]
+    [InlineData("base_model_relation: finetune\n", "README.md:6:14: warning: weights.origin: the model card's front matter names base_model Qwen/Qwen2.5-7B, vendor/other (finetune), but weights.origin is 'scratch'.")]
+    [InlineData("", "README.md:5:14: warning: weights.origin: the model card's front matter names base_model Qwen/Qwen2.5-7B, vendor/other, but weights.origin is 'scratch'.")]
+    public void A_card_front_matter_that_names_base_models_of_weights_from_scratch_is_pointed_out(string relation, string expected)
+    {
+        var read = ManifestReader.Parse(
+            "---\nbase_model: [Qwen/Qwen2.5-7B, vendor/other]\n" + relation + "tclass:\n  model: { id: t/m }\n  weights: { origin: scratch }\n---\n", "README.md");
+
+        var warning = Assert.Single(ManifestChecks.Warnings(read.Manifest!));
+        Assert.StartsWith(expected, warning.ToString(), StringComparison.Ordinal);
     }
 }
