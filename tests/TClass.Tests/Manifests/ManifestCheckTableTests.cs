@@ -138,6 +138,9 @@ public sealed class ManifestCheckTableTests
         new("an identical configuration whose class the family does not have",
             [Derived("open-derivative", "  base: [Qwen/Qwen2.5-7B]\n"), ("  config: identical\n", "  config: identical\n  class: LlamaForCausalLM\n")],
             ["card.yaml:13:3: warning: architecture.class: architecture.class is 'LlamaForCausalLM', not a class of the qwen2 family (Qwen2ForCausalLM), yet config is 'identical'. Fix: Check the family, or set config: modified and list the changes."]),
+        new("an identical configuration whose class a family of two classes does not have",
+            [Derived("open-derivative", "  base: [google/gemma-3-1b-pt]\n"), ("family: qwen2\n  config: identical\n", "family: gemma3\n  config: identical\n  class: LlamaForCausalLM\n")],
+            ["card.yaml:13:3: warning: architecture.class: architecture.class is 'LlamaForCausalLM', not a class of the gemma3 family (Gemma3ForCausalLM, Gemma3ForConditionalGeneration), yet config is 'identical'. Fix: Check the family, or set config: modified and list the changes."]),
         new("an identical configuration with the family's class",
             [Derived("open-derivative", "  base: [Qwen/Qwen2.5-7B]\n"), ("  config: identical\n", "  config: identical\n  class: Qwen2ForCausalLM\n")],
             []),
@@ -192,6 +195,16 @@ public sealed class ManifestCheckTableTests
     [Fact]
     public void Checking_no_manifest_is_a_caller_error() =>
         Assert.Throws<ArgumentNullException>(() => ManifestChecks.Warnings(null!));
+
+    [Fact]
+    public void A_manifest_made_in_code_is_warned_about_with_no_file_and_no_position()
+    {
+        var card = ManifestReader.Parse(Edited(WarningTable.Single(r => r.Case == "an identical configuration whose class the family does not have").Edits), "card.yaml").Manifest! with { Source = null };
+
+        var warning = Assert.Single(ManifestChecks.Warnings(card));
+
+        Assert.Equal(("", 0, 0, "architecture.class"), (warning.File, warning.Line, warning.Column, warning.Path));
+    }
 
     [Fact]
     public void The_catalogs_given_are_the_ones_checked_against()

@@ -71,6 +71,63 @@ public sealed class HostileRulesetTests
         return nodes.ToString();
     }
 
+    /// <summary>
+    /// A balanced tree of <paramref name="count"/> questions: node i asks of a mark and leads on to nodes
+    /// 2i+1 and 2i+2; a node without them asks whether the fruit is ripe, to eat or cook it or compost it.
+    /// </summary>
+    private static string Wide(int count)
+    {
+        var nodes = new StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            var then = 2 * i + 1 < count ? $"next: n{2 * i + 1}" : $"outcome: {(i % 2 == 0 ? "eat" : "cook")}";
+            var otherwise = 2 * i + 2 < count ? $"next: n{2 * i + 2}" : "outcome: compost";
+            var condition = 2 * i + 1 < count ? $"fact: fruit.marks, contains: {Mark(i)}" : "fact: fruit.ripe, is: true";
+            nodes.Append(CultureInfo.InvariantCulture, $$"""
+                  - id: n{{i}}
+                    question: { en: "Question {{i}}?", ko: "질문 {{i}}?" }
+                    if: { {{condition}} }
+                    then: { {{then}}, reason: { en: "yes", ko: "예" } }
+                    else: { {{otherwise}}, reason: { en: "no", ko: "아니요" } }
+
+                """);
+        }
+
+        return nodes.ToString();
+    }
+
+    /// <summary>
+    /// A chain with exactly <paramref name="paths"/> paths from its root to an outcome (at least 2): a node
+    /// whose two answers both lead to the next doubles the paths below it; one that ends in cook when
+    /// answered yes adds one; the last asks whether the fruit is ripe, to eat it or compost it.
+    /// </summary>
+    private static string WithPaths(long paths)
+    {
+        var doubles = new List<bool>();
+        for (var left = paths; left > 2; left = left % 2 == 0 ? left / 2 : left - 1)
+        {
+            doubles.Add(left % 2 == 0);
+        }
+
+        var nodes = new StringBuilder();
+        for (var i = 0; i <= doubles.Count; i++)
+        {
+            var next = $"next: n{i + 1}";
+            var (then, otherwise) = i == doubles.Count ? ("outcome: eat", "outcome: compost") : doubles[i] ? (next, next) : ("outcome: cook", next);
+            var condition = i == doubles.Count ? "fact: fruit.ripe, is: true" : $"fact: fruit.marks, contains: {Mark(i)}";
+            nodes.Append(CultureInfo.InvariantCulture, $$"""
+                  - id: n{{i}}
+                    question: { en: "Question {{i}}?", ko: "질문 {{i}}?" }
+                    if: { {{condition}} }
+                    then: { {{then}}, reason: { en: "yes", ko: "예" } }
+                    else: { {{otherwise}}, reason: { en: "no", ko: "아니요" } }
+
+                """);
+        }
+
+        return nodes.ToString();
+    }
+
     private static string Mark(int i) => (i % 3) switch { 0 => "worm", 1 => "bruise", _ => "sticker" };
 
     [Fact]
@@ -99,6 +156,37 @@ public sealed class HostileRulesetTests
         public FactValue? Read(string path) => null;
 
         public string? Evidence(string path) => null;
+    }
+
+    [Fact]
+    public void A_tree_of_exactly_ten_thousand_paths_loads_and_one_more_is_refused()
+    {
+        var most = RulesetReader.Parse(PolicyWith(WithPaths(RulesetLinter.MaxPaths)), ToyRulesetTests.Fruit, "paths.yaml");
+        var over = RulesetReader.Parse(PolicyWith(WithPaths(RulesetLinter.MaxPaths + 1)), ToyRulesetTests.Fruit, "paths.yaml");
+
+        Assert.True(most.Succeeded, string.Join('\n', most.Diagnostics));
+        var error = Assert.Single(over.Diagnostics, e => e.Code == "too-large");
+        Assert.Contains("error: nodes: the tree has more than 10,000 paths from its root to an outcome", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_ruleset_of_exactly_a_thousand_nodes_loads_and_one_more_is_refused()
+    {
+        const string orphan = """
+              - id: orphan
+                question: { en: "Ripe?", ko: "익었나?" }
+                if: { fact: fruit.ripe, is: true }
+                then: { outcome: eat, reason: { en: "yes", ko: "예" } }
+                else: { outcome: compost, reason: { en: "no", ko: "아니요" } }
+
+            """;
+        var most = RulesetReader.Parse(PolicyWith(Wide(RulesetLinter.MaxNodes)), ToyRulesetTests.Fruit, "wide.yaml");
+        var over = RulesetReader.Parse(PolicyWith(Wide(RulesetLinter.MaxNodes) + orphan), ToyRulesetTests.Fruit, "wide.yaml");
+
+        Assert.True(most.Succeeded, string.Join('\n', most.Diagnostics));
+        // The size is the only complaint: the node no branch leads to is not looked for in a tree this large.
+        var error = Assert.Single(over.Diagnostics);
+        Assert.Contains("error: nodes: the ruleset has 1,001 nodes, more than the 1,000 a ruleset may have.", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
