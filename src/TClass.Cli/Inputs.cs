@@ -7,9 +7,40 @@ using TClass.Manifests;
 namespace TClass.Cli;
 
 /// <summary>One manifest to read: a file, or standard input.</summary>
-/// <param name="Name">How messages name it.</param>
-/// <param name="Read">Reads and validates it.</param>
-internal sealed record Input(string Name, Func<ManifestReadResult> Read);
+internal abstract class Input
+{
+    /// <summary>How messages name it.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Reads and validates it.</summary>
+    public abstract ManifestReadResult Read();
+
+    /// <summary>An input named on the command line, read by <paramref name="read"/>.</summary>
+    public static Input Named(string name, Func<ManifestReadResult> read) => new NamedInput(name, read);
+
+    private sealed class NamedInput(string name, Func<ManifestReadResult> read) : Input
+    {
+        public override string Name => name;
+
+        public override ManifestReadResult Read() => read();
+    }
+}
+
+/// <summary>A folder being searched: as the command line names it, and its real path.</summary>
+internal sealed record SearchedFolder(string Shown, string Real);
+
+/// <summary>
+/// A file found in a folder, held as its name (and its real path if it is a link): until it is read,
+/// a file of a batch costs its name, whatever the size of the batch.
+/// </summary>
+internal sealed class FoundFile(SearchedFolder folder, string fileName, string? linkTarget) : Input
+{
+    /// <inheritdoc/>
+    public override string Name => Path.Combine(folder.Shown, fileName);
+
+    /// <inheritdoc/>
+    public override ManifestReadResult Read() => Inputs.ReadFound(linkTarget ?? Path.Combine(folder.Real, fileName), Name);
+}
 
 /// <summary>What the paths of a command line hold.</summary>
 /// <param name="Inputs">The manifests to read, in order.</param>
@@ -76,7 +107,7 @@ internal static class Inputs
             if (path == "-")
             {
                 var text = ReadStandardInput(console.In, ManifestReaderOptions.Default.Limits.MaxBytes);
-                inputs.Add(new Input("<stdin>", () => text is null ? TooLarge("<stdin>") : ManifestReader.Parse(text, "<stdin>")));
+                inputs.Add(Input.Named("<stdin>", () => text is null ? TooLarge("<stdin>") : ManifestReader.Parse(text, "<stdin>")));
                 continue;
             }
 
@@ -91,7 +122,7 @@ internal static class Inputs
                     break;
                 default:
                     // The reader refuses what is not a regular file, with the reason.
-                    inputs.Add(new Input(path, () => ManifestReader.Read(path)));
+                    inputs.Add(Input.Named(path, () => ManifestReader.Read(path)));
                     break;
             }
         }
@@ -107,10 +138,11 @@ internal static class Inputs
             return;
         }
 
-        IEnumerable<string> entries;
+        // Names, not paths, are kept and sorted: in one folder their order is the order of the paths.
+        List<string> names;
         try
         {
-            entries = Directory.EnumerateFileSystemEntries(realFolder).Order(StringComparer.Ordinal).ToList();
+            names = [.. Directory.EnumerateFileSystemEntries(realFolder).Select(entry => Path.GetFileName(entry)).Order(StringComparer.Ordinal)];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -118,15 +150,16 @@ internal static class Inputs
             return;
         }
 
-        foreach (var entry in entries)
+        var searched = new SearchedFolder(folder, realFolder);
+        foreach (var name in names)
         {
-            var name = Path.GetFileName(entry);
-            var shown = Path.Combine(folder, name);
             if (name.StartsWith('.') || name is "bin" or "obj" or "node_modules")
             {
                 continue;
             }
 
+            var entry = Path.Combine(realFolder, name);
+            var shown = Path.Combine(folder, name);
             var kind = FileKinds.OfEntry(entry);
             var isManifestName = ManifestExtensions.Contains(Path.GetExtension(name).ToLowerInvariant());
             if (kind == FileKind.Directory)
@@ -140,7 +173,7 @@ internal static class Inputs
                 continue;
             }
 
-            var real = entry;
+            string? linkTarget = null;
             if (kind == FileKind.Link)
             {
                 if (RealPath.Of(entry) is not { } target)
@@ -157,19 +190,18 @@ internal static class Inputs
                     continue;
                 }
 
-                real = target;
-                kind = FileKinds.Of(real);
+                linkTarget = target;
+                kind = FileKinds.Of(target);
             }
 
             if (kind != FileKind.Regular)
             {
-                var problem = BoundedRead.NotRegular(real, kind);
+                var problem = BoundedRead.NotRegular(linkTarget ?? entry, kind);
                 problems.Add(Error(shown, problem.Code, problem.Message, problem.Fix));
                 continue;
             }
 
-            var file = real;
-            inputs.Add(new Input(shown, () => ReadFound(file, shown)));
+            inputs.Add(new FoundFile(searched, name, linkTarget));
         }
     }
 
@@ -193,7 +225,7 @@ internal static class Inputs
     /// <c>tclass</c> key, or a Markdown card with a <c>tclass:</c> block, is read as a manifest;
     /// another is passed over with a warning that names it.
     /// </summary>
-    private static ManifestReadResult ReadFound(string file, string name)
+    internal static ManifestReadResult ReadFound(string file, string name)
     {
         var read = BoundedRead.File(file, ManifestReaderOptions.Default.Limits.MaxBytes);
         if (read.Bytes is not { } bytes)

@@ -282,8 +282,13 @@ internal static class SafetensorsHeader
     /// <summary>The line and column of the key <paramref name="name"/> in the header, for located messages.</summary>
     private static SourcePosition HeaderPosition(byte[] header, string name)
     {
-        var key = System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(name));
-        var index = header.AsSpan().IndexOf(key);
+        var key = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(key))
+        {
+            writer.WriteStringValue(name);
+        }
+
+        var index = header.AsSpan().IndexOf(key.WrittenSpan);
         if (index < 0)
         {
             return new SourcePosition(1, 1);
