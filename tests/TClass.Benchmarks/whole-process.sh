@@ -6,9 +6,13 @@
 #
 #   tests/TClass.Benchmarks/whole-process.sh [work-folder]
 #
-# Needs: the .NET SDK, GNU time (/usr/bin/time; Debian: apt-get install time), and the reference
-# tokenizer files (dotnet run --project tools/TClass.References -- fetch). docs/performance.md explains
-# each line and lists the figures measured.
+# Two builds of tclass are measured: the native one (dotnet publish -p:PublishAot=true, docs/commands.md)
+# and the ReadyToRun one the dotnet tool package installs; the floors are ReadyToRun.
+#
+# Needs: the .NET SDK, GNU time (/usr/bin/time; Debian: apt-get install time), the reference tokenizer
+# files (dotnet run --project tools/TClass.References -- fetch), and for the native build a C toolchain
+# (Debian: apt-get install clang zlib1g-dev; without one, only the ReadyToRun build is measured).
+# docs/performance.md explains each line and lists the figures measured.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -21,18 +25,26 @@ tokenizer="$root/.cache/tokenizers/qwen2_5/tokenizer.json"
 [ -f "$tokenizer" ] || { echo "fetch the reference tokenizers first: dotnet run --project tools/TClass.References -- fetch" >&2; exit 2; }
 
 rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)
+builds="native readytorun"
+if ! command -v clang > /dev/null 2>&1; then
+  echo "no C toolchain (clang): the native build is left out (Debian: apt-get install clang zlib1g-dev)"
+  builds="readytorun"
+fi
 mkdir -p "$work"
-echo "== publishing tclass and the floors, ReadyToRun for $rid, into $work"
-for project in src/TClass.Cli tests/TClass.Floors; do
-  name=$(basename "$project")
+# publish <project> <folder> <options...>
+publish() {
+  local project=$1 folder=$2; shift 2
   # Fresh intermediate files for the runtime: a ReadyToRun image built over stale ones can fail to load.
   rm -rf src/*/obj/Release/net10.0/"$rid" tests/*/obj/Release/net10.0/"$rid"
-  dotnet publish "$project" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
-    -o "$work/$name" > "$work/publish-$name.log" \
-    || { cat "$work/publish-$name.log" >&2; exit 1; }
-done
-tclass="$work/TClass.Cli/TClass.Cli"
-floor="$work/TClass.Floors/TClass.Floors"
+  dotnet publish "$project" -c Release -r "$rid" "$@" -o "$work/$folder" > "$work/publish-$folder.log" \
+    || { cat "$work/publish-$folder.log" >&2; exit 1; }
+}
+echo "== publishing tclass ($builds) and the floors (ReadyToRun) for $rid into $work"
+publish tests/TClass.Floors floors --self-contained false -p:PublishReadyToRun=true
+publish src/TClass.Cli readytorun --self-contained false -p:PublishReadyToRun=true
+case " $builds " in *" native "*) publish src/TClass.Cli native -p:PublishAot=true ;; esac
+floor="$work/floors/TClass.Floors"
+tclass() { echo "$work/$1/TClass.Cli"; }
 
 # cards <count>: a folder of <count> cards, the bundled examples copied with unique model ids.
 cards() {
@@ -82,35 +94,40 @@ nonzero() { [ "${1:-0}" -gt 0 ] || { echo "a floor measured 0 ms: the figures ca
 echo
 echo "== one card, a new process (CPU ms, median of $runs)"
 measure "$runs" "$floor" hello; read -r hello _ < "$work/measure"; nonzero "$hello"
-measure "$runs" "$tclass" classify "$root/docs/examples/t5-native-architecture.yaml"; read -r one _ < "$work/measure"
-echo "hello-world (ReadyToRun)       $hello"
-echo "tclass classify <one card>     $one"
-echo "ratio                          $(ratio "$one" "$hello")×   (goal ≤ 4×)"
+echo "hello-world (ReadyToRun)                     $hello"
+for build in $builds; do
+  measure "$runs" "$(tclass "$build")" classify "$root/docs/examples/t5-native-architecture.yaml"; read -r one _ < "$work/measure"
+  printf '%-44s %s   ratio %s×   (goal ≤ 4×)\n' "tclass classify <one card>, $build" "$one" "$(ratio "$one" "$hello")"
+done
 
 echo
 echo "== 10,000 cards: CPU per card (median of 3)"
 ten=$(cards 10000)
 measure 3 "$floor" yaml "$ten"; read -r parse _ < "$work/measure"; nonzero "$parse"
-measure 3 "$tclass" classify "$ten" --format jsonl; read -r batch _ < "$work/measure"
-[ "$(wc -l < "$work/stdout")" -eq 10000 ] || { echo "classify did not write 10,000 results" >&2; exit 1; }
-echo "YamlDotNet parse only          $(awk -v t="$parse" 'BEGIN { printf "%.3f", t / 10000 }') ms per card"
-echo "tclass classify --format jsonl $(awk -v t="$batch" 'BEGIN { printf "%.3f", t / 10000 }') ms per card"
-echo "ratio                          $(ratio "$batch" "$parse")×   (goal ≤ 2.5×)"
+echo "YamlDotNet parse only                        $(awk -v t="$parse" 'BEGIN { printf "%.3f", t / 10000 }') ms per card"
+for build in $builds; do
+  measure 3 "$(tclass "$build")" classify "$ten" --format jsonl; read -r batch _ < "$work/measure"
+  [ "$(wc -l < "$work/stdout")" -eq 10000 ] || { echo "classify did not write 10,000 results" >&2; exit 1; }
+  printf '%-44s %s ms per card   ratio %s×   (goal ≤ 2.5×)\n' "tclass classify --format jsonl, $build" "$(awk -v t="$batch" 'BEGIN { printf "%.3f", t / 10000 }')" "$(ratio "$batch" "$parse")"
+done
 
 echo
 echo "== peak memory, 20,000 cards against 1,000 (MB, one run each)"
 small=$(cards 1000)
 large=$(cards 20000)
-for format in ${FORMATS:-jsonl json text md}; do
-  measure 1 "$tclass" classify "$small" --format "$format"; read -r _ rss_small < "$work/measure"
-  measure 1 "$tclass" classify "$large" --format "$format"; read -r _ rss_large < "$work/measure"
-  printf '%-30s %d → %d   ratio %s×   (goal ≤ 1.3×)\n' "--format $format" $((rss_small / 1024)) $((rss_large / 1024)) "$(ratio "$rss_large" "$rss_small")"
+for build in $builds; do
+  for format in ${FORMATS:-jsonl json text md}; do
+    measure 1 "$(tclass "$build")" classify "$small" --format "$format"; read -r _ rss_small < "$work/measure"
+    measure 1 "$(tclass "$build")" classify "$large" --format "$format"; read -r _ rss_large < "$work/measure"
+    printf '%-44s %d → %d   ratio %s×   (goal ≤ 1.3×)\n' "$build, --format $format" $((rss_small / 1024)) $((rss_large / 1024)) "$(ratio "$rss_large" "$rss_small")"
+  done
 done
 
 echo
 echo "== tokenizer analysis: Qwen2.5's tokenizer.json, 151,643 tokens (CPU ms, median of 3)"
 measure 3 "$floor" tokenizer "$tokenizer" "$root/rules/tokenizers/korean"; read -r library _ < "$work/measure"; nonzero "$library"
-measure 3 "$tclass" tokenizer "$(dirname "$tokenizer")"; read -r analysis _ < "$work/measure"
-echo "Microsoft.ML.Tokenizers load + encode   $library"
-echo "tclass tokenizer                        $analysis"
-echo "ratio                                   $(ratio "$analysis" "$library")×   (goal ≤ 1.5×)"
+echo "Microsoft.ML.Tokenizers load + encode        $library"
+for build in $builds; do
+  measure 3 "$(tclass "$build")" tokenizer "$(dirname "$tokenizer")"; read -r analysis _ < "$work/measure"
+  printf '%-44s %s   ratio %s×   (goal ≤ 1.5×)\n' "tclass tokenizer, $build" "$analysis" "$(ratio "$analysis" "$library")"
+done
