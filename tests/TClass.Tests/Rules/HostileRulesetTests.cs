@@ -39,62 +39,23 @@ public sealed class HostileRulesetTests
         for (var i = 1; i <= count; i++)
         {
             var (then, otherwise) = i < count ? ($"next: n{i + 1}", $"next: n{i + 1}") : ("outcome: eat", "outcome: compost");
-            nodes.Append(CultureInfo.InvariantCulture, $$"""
-                  - id: n{{i}}
-                    question: { en: "Question {{i}}?", ko: "질문 {{i}}?" }
-                    if: { fact: fruit.marks, contains: {{Mark(i)}} }
-                    then: { {{then}}, reason: { en: "yes", ko: "예" } }
-                    else: { {{otherwise}}, reason: { en: "no", ko: "아니요" } }
-
-                """);
+            nodes.Append(Node(i, MarkCondition(i), then, otherwise));
         }
 
         return nodes.ToString();
     }
 
     /// <summary>A chain: each node asks of another mark and ends in eat, cook or compost, or asks the next question.</summary>
-    private static string Chain(int count)
-    {
-        var nodes = new StringBuilder();
-        for (var i = 0; i < count; i++)
-        {
-            nodes.Append(CultureInfo.InvariantCulture, $$"""
-                  - id: n{{i}}
-                    question: { en: "Question {{i}}?", ko: "질문 {{i}}?" }
-                    if: { fact: fruit.marks, contains: {{Mark(i)}} }
-                    then: { outcome: {{(i % 2 == 0 ? "eat" : "cook")}}, reason: { en: "yes", ko: "예" } }
-                    else: { {{(i + 1 < count ? $"next: n{i + 1}" : "outcome: compost")}}, reason: { en: "no", ko: "아니요" } }
-
-                """);
-        }
-
-        return nodes.ToString();
-    }
+    private static string Chain(int count) => string.Concat(Enumerable.Range(0, count).Select(i =>
+        Node(i, MarkCondition(i), $"outcome: {(i % 2 == 0 ? "eat" : "cook")}", i + 1 < count ? $"next: n{i + 1}" : "outcome: compost")));
 
     /// <summary>
     /// A balanced tree of <paramref name="count"/> questions: node i asks of a mark and leads on to nodes
     /// 2i+1 and 2i+2; a node without them asks whether the fruit is ripe, to eat or cook it or compost it.
     /// </summary>
-    private static string Wide(int count)
-    {
-        var nodes = new StringBuilder();
-        for (var i = 0; i < count; i++)
-        {
-            var then = 2 * i + 1 < count ? $"next: n{2 * i + 1}" : $"outcome: {(i % 2 == 0 ? "eat" : "cook")}";
-            var otherwise = 2 * i + 2 < count ? $"next: n{2 * i + 2}" : "outcome: compost";
-            var condition = 2 * i + 1 < count ? $"fact: fruit.marks, contains: {Mark(i)}" : "fact: fruit.ripe, is: true";
-            nodes.Append(CultureInfo.InvariantCulture, $$"""
-                  - id: n{{i}}
-                    question: { en: "Question {{i}}?", ko: "질문 {{i}}?" }
-                    if: { {{condition}} }
-                    then: { {{then}}, reason: { en: "yes", ko: "예" } }
-                    else: { {{otherwise}}, reason: { en: "no", ko: "아니요" } }
-
-                """);
-        }
-
-        return nodes.ToString();
-    }
+    private static string Wide(int count) => string.Concat(Enumerable.Range(0, count).Select(i => 2 * i + 1 < count
+        ? Node(i, MarkCondition(i), $"next: n{2 * i + 1}", 2 * i + 2 < count ? $"next: n{2 * i + 2}" : "outcome: compost")
+        : Node(i, Ripe, $"outcome: {(i % 2 == 0 ? "eat" : "cook")}", "outcome: compost")));
 
     /// <summary>
     /// A chain with exactly <paramref name="paths"/> paths from its root to an outcome (at least 2): a node
@@ -109,24 +70,23 @@ public sealed class HostileRulesetTests
             doubles.Add(left % 2 == 0);
         }
 
-        var nodes = new StringBuilder();
-        for (var i = 0; i <= doubles.Count; i++)
-        {
-            var next = $"next: n{i + 1}";
-            var (then, otherwise) = i == doubles.Count ? ("outcome: eat", "outcome: compost") : doubles[i] ? (next, next) : ("outcome: cook", next);
-            var condition = i == doubles.Count ? "fact: fruit.ripe, is: true" : $"fact: fruit.marks, contains: {Mark(i)}";
-            nodes.Append(CultureInfo.InvariantCulture, $$"""
-                  - id: n{{i}}
-                    question: { en: "Question {{i}}?", ko: "질문 {{i}}?" }
-                    if: { {{condition}} }
-                    then: { {{then}}, reason: { en: "yes", ko: "예" } }
-                    else: { {{otherwise}}, reason: { en: "no", ko: "아니요" } }
-
-                """);
-        }
-
-        return nodes.ToString();
+        return string.Concat(doubles.Select((doubled, i) => Node(i, MarkCondition(i), doubled ? $"next: n{i + 1}" : "outcome: cook", $"next: n{i + 1}")))
+            + Node(doubles.Count, Ripe, "outcome: eat", "outcome: compost");
     }
+
+    private const string Ripe = "fact: fruit.ripe, is: true";
+
+    private static string MarkCondition(int i) => $"fact: fruit.marks, contains: {Mark(i)}";
+
+    /// <summary>The node n<paramref name="i"/>: a yes-or-no question on <paramref name="condition"/> and where each answer leads.</summary>
+    private static string Node(int i, string condition, string then, string otherwise) => string.Create(CultureInfo.InvariantCulture, $$"""
+          - id: n{{i}}
+            question: { en: "Question {{i}}?", ko: "질문 {{i}}?" }
+            if: { {{condition}} }
+            then: { {{then}}, reason: { en: "yes", ko: "예" } }
+            else: { {{otherwise}}, reason: { en: "no", ko: "아니요" } }
+
+        """);
 
     private static string Mark(int i) => (i % 3) switch { 0 => "worm", 1 => "bruise", _ => "sticker" };
 
