@@ -135,6 +135,37 @@ public sealed class ToyRulesetTests
         Assert.Empty(result.Scores);
     }
 
+    /// <summary>A step as a line: node / answer / answer in English / in Korean / outcome / each fact read = English | Korean | evidence.</summary>
+    private static string Told(PathStep step) => string.Join(" / ", [
+        step.Node, step.Answer ?? "-", step.AnswerText?.En ?? "-", step.AnswerText?.Ko ?? "-", step.Outcome ?? "-",
+        .. step.Facts.Select(f => $"{f.Path}={f.ValueText?.En}|{f.ValueText?.Ko}|{f.Evidence}")]);
+
+    [Theory]
+    [InlineData("apple", true, "sticker", "KR",
+        "kind / apple / apple / apple / - / fruit.kind=apple|apple|tasted",
+        "worm / no / no / 아니요 / - / fruit.marks=sticker|sticker|tasted",
+        "ripe / yes / yes / 예 / eat / fruit.ripe=true|예|tasted / fruit.local=true|예|tasted",
+        "An apple or a pear (apple). No worm. Ripe, and from KR. So: eat — Eat.")]
+    [InlineData("pear", false, "bruise", "JP",
+        "kind / pear / pear / pear / - / fruit.kind=pear|pear|tasted",
+        "worm / no / no / 아니요 / - / fruit.marks=bruise|bruise|tasted",
+        "ripe / no / no / 아니요 / cook / fruit.ripe=false|아니요|tasted / fruit.local=false|아니요|tasted",
+        "An apple or a pear (pear). No worm. Not ripe, or not from KR. So: cook — Cook.")]
+    public void Each_step_is_told_in_the_rulesets_words_the_answers_and_the_values_read(string kind, bool ripe, string marks, string origin,
+        string first, string second, string third, string because)
+    {
+        var result = Classify(new()
+        {
+            ["fruit.kind"] = new SymbolValue(kind),
+            ["fruit.ripe"] = BoolValue.Of(ripe),
+            ["fruit.marks"] = new SymbolSetValue([marks]),
+            ["fruit.origin"] = new SymbolValue(origin),
+        });
+
+        Assert.Equal([first, second, third], result.Path.Select(Told));
+        Assert.Equal(because, result.Because());
+    }
+
     [Fact]
     public void A_parameter_changes_what_a_derived_fact_says()
     {
