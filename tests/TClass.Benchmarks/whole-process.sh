@@ -86,6 +86,9 @@ measure() {
   echo "$(printf '%s\n' "${cpu[@]}" | sort -n | sed -n "${middle}p") $(printf '%s\n' "${rss[@]}" | sort -n | sed -n "${middle}p")" > "$work/measure"
 }
 
+# row <label> <figure>: a floor's line, aligned with the lines of tclass.
+row() { printf '%-44s %s\n' "$1" "$2"; }
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 # nonzero <value>: a floor of 0 cannot be compared with.
@@ -94,7 +97,7 @@ nonzero() { [ "${1:-0}" -gt 0 ] || { echo "a floor measured 0 ms: the figures ca
 echo
 echo "== one card, a new process (CPU ms, median of $runs)"
 measure "$runs" "$floor" hello; read -r hello _ < "$work/measure"; nonzero "$hello"
-echo "hello-world (ReadyToRun)                     $hello"
+row "hello-world (ReadyToRun)" "$hello"
 for build in $builds; do
   measure "$runs" "$(tclass "$build")" classify "$root/docs/examples/t5-native-architecture.yaml"; read -r one _ < "$work/measure"
   printf '%-44s %s   ratio %s×   (goal ≤ 4×)\n' "tclass classify <one card>, $build" "$one" "$(ratio "$one" "$hello")"
@@ -104,7 +107,7 @@ echo
 echo "== 10,000 cards: CPU per card (median of 3)"
 ten=$(cards 10000)
 measure 3 "$floor" yaml "$ten"; read -r parse _ < "$work/measure"; nonzero "$parse"
-echo "YamlDotNet parse only                        $(awk -v t="$parse" 'BEGIN { printf "%.3f", t / 10000 }') ms per card"
+row "YamlDotNet parse only" "$(awk -v t="$parse" 'BEGIN { printf "%.3f", t / 10000 }') ms per card"
 for build in $builds; do
   measure 3 "$(tclass "$build")" classify "$ten" --format jsonl; read -r batch _ < "$work/measure"
   [ "$(wc -l < "$work/stdout")" -eq 10000 ] || { echo "classify did not write 10,000 results" >&2; exit 1; }
@@ -126,7 +129,7 @@ done
 echo
 echo "== tokenizer analysis: Qwen2.5's tokenizer.json, 151,643 tokens (CPU ms, median of 3)"
 measure 3 "$floor" tokenizer "$tokenizer" "$root/rules/tokenizers/korean"; read -r library _ < "$work/measure"; nonzero "$library"
-echo "Microsoft.ML.Tokenizers load + encode        $library"
+row "Microsoft.ML.Tokenizers load + encode" "$library"
 for build in $builds; do
   measure 3 "$(tclass "$build")" tokenizer "$(dirname "$tokenizer")"; read -r analysis _ < "$work/measure"
   printf '%-44s %s   ratio %s×   (goal ≤ 1.5×)\n' "tclass tokenizer, $build" "$analysis" "$(ratio "$analysis" "$library")"

@@ -192,6 +192,10 @@ public sealed class ManifestCheckTableTests
         Assert.Equal(row.Expected, ManifestChecks.Warnings(read.Manifest!).Select(d => d.ToString()));
     }
 
+    /// <summary>The card of the warning row "an identical configuration whose class the family does not have", read.</summary>
+    private static Manifest ClassNotInFamily() =>
+        ManifestReader.Parse(Edited(WarningTable.Single(r => r.Case == "an identical configuration whose class the family does not have").Edits), "card.yaml").Manifest!;
+
     [Fact]
     public void Checking_no_manifest_is_a_caller_error() =>
         Assert.Throws<ArgumentNullException>(() => ManifestChecks.Warnings(null!));
@@ -199,7 +203,7 @@ public sealed class ManifestCheckTableTests
     [Fact]
     public void A_manifest_made_in_code_is_warned_about_with_no_file_and_no_position()
     {
-        var card = ManifestReader.Parse(Edited(WarningTable.Single(r => r.Case == "an identical configuration whose class the family does not have").Edits), "card.yaml").Manifest! with { Source = null };
+        var card = ClassNotInFamily() with { Source = null };
 
         var warning = Assert.Single(ManifestChecks.Warnings(card));
 
@@ -209,7 +213,7 @@ public sealed class ManifestCheckTableTests
     [Fact]
     public void The_catalogs_given_are_the_ones_checked_against()
     {
-        var card = ManifestReader.Parse(Edited(WarningTable.Single(r => r.Case == "an identical configuration whose class the family does not have").Edits), "card.yaml").Manifest!;
+        var card = ClassNotInFamily();
         var withoutFamilies = new CatalogSet(new ArchitectureCatalog([]), CatalogSet.BuiltIn.Infrastructure);
 
         Assert.Single(ManifestChecks.Warnings(card));
