@@ -21,22 +21,18 @@ internal sealed partial class Explainer(Evaluation evaluation)
 
     public string Because(Language language)
     {
-        var steps = new StringBuilder();
-        foreach (var step in evaluation.Exploration.Steps.OfType<AnsweredStep>())
-        {
-            var branch = evaluation.Ruleset.Nodes[step.Node].Branches[step.Branch];
-            steps.Append(steps.Length == 0 ? "" : " ").Append(Fill(branch.Source.Reason, language));
-        }
+        var steps = string.Join(" ", evaluation.Exploration.Steps.OfType<AnsweredStep>()
+            .Select(step => Fill(evaluation.Ruleset.Nodes[step.Node].Branches[step.Branch].Source.Reason, language)));
 
         if (evaluation.Outcome >= 0)
         {
             var tier = Ruleset.Outcomes[evaluation.Outcome];
             return Fill(Ruleset.Message(MessageKeys.BecauseDecided), language,
-                ("steps", steps.ToString()), ("tier", tier.Id), ("label", tier.Label.In(language))).Trim();
+                ("steps", steps), ("tier", tier.Id), ("label", tier.Label.In(language))).Trim();
         }
 
         return Fill(Ruleset.Message(MessageKeys.BecauseUndecided), language,
-            ("steps", steps.ToString()),
+            ("steps", steps),
             ("candidates", string.Join(", ", Outcomes(evaluation.Candidates).Select(o => o.Id))),
             ("missing", string.Join(", ", evaluation.Missing.Select(f => f.Declaration.InputPath).Distinct()))).Trim();
     }
@@ -55,8 +51,7 @@ internal sealed partial class Explainer(Evaluation evaluation)
     public ImmutableArray<Outcome> Outcomes(ulong mask) =>
         [.. Ruleset.Outcomes.Where(o => (mask & (1UL << o.Rank)) != 0)];
 
-    public LocalizedText Localize(LocalizedText text) =>
-        text.En.Contains('{', StringComparison.Ordinal) || text.Ko.Contains('{', StringComparison.Ordinal) ? new(Fill(text, Language.English), Fill(text, Language.Korean)) : text;
+    public LocalizedText Localize(LocalizedText text) => new(Fill(text, Language.English), Fill(text, Language.Korean));
 
     private ImmutableArray<PathStep> Steps(ImmutableArray<TraceStep> steps) => [.. steps.Select(Step)];
 
@@ -168,10 +163,11 @@ internal sealed partial class Explainer(Evaluation evaluation)
             case AnyCondition any when !holds:
                 return any.Conditions.Where(c => c.Evaluate(evaluation.States) != wanted).SelectMany(c => Requirements(c, false));
             default:
-                // "any of these would do": the first is the requirement, the rest its alternatives.
+                // "any of these would do": the first is the requirement, the rest its alternatives. A
+                // condition not met has a requirement (each part of it is not met either), so there is a first.
                 var parts = ((JunctionCondition)condition).Conditions;
                 var options = parts.SelectMany(c => Requirements(c, holds)).ToList();
-                return options.Count == 0 ? [] : [options[0] with { Or = [.. options.Skip(1)] }];
+                return [options[0] with { Or = [.. options.Skip(1)] }];
         }
     }
 

@@ -110,7 +110,7 @@ internal sealed class Evaluation
         }
 
         var state = States[fact.Index];
-        return state.IsKnown(fact) ? BoolValue.Of(fact.Symbols[BitOperations.TrailingZeroCount(state.Possible)] == "true") : null;
+        return state.IsDecided ? BoolValue.Of(fact.Symbols[BitOperations.TrailingZeroCount(state.Possible)] == "true") : null;
     }
 
     /// <summary>
@@ -223,7 +223,7 @@ internal sealed class Evaluation
     /// </summary>
     private NextChoice? ChooseNext()
     {
-        var current = Outcome >= 0 ? Outcome : Explorer.Highest(Candidates);
+        var current = Explorer.Highest(Candidates);
         LeafPath? nearest = null;
         foreach (var leaf in Ruleset.Leaves)
         {

@@ -87,7 +87,7 @@ internal sealed class CompiledFact
                     }
                 }
 
-                return FactState.Set(included, Universe & ~included);
+                return FactState.Set(included, ~included);
             default:
                 return Unknown;
         }

@@ -1,12 +1,16 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Diagnostics;
 
 namespace TClass.Rules;
 
 /// <summary>A branch resolved to indices: to a node, or to an outcome (a leaf).</summary>
 internal sealed record CompiledBranch(Branch Source, int NextNode, int Outcome)
 {
-    public bool IsLeaf => Outcome >= 0;
+    /// <summary>The next node of a leaf, the outcome of a branch to a node.</summary>
+    public const int None = -1;
+
+    public bool IsLeaf => Outcome != None;
 }
 
 /// <summary>A node resolved to indices, with what it reads and where each answer leads.</summary>
@@ -90,7 +94,7 @@ internal sealed class CompiledRuleset
     public ImmutableArray<LeafPath> Leaves { get; }
 
     /// <summary>
-    /// For each fact, values that between them give every answer any atom of the ruleset can give:
+    /// For each fact, values that between them give every answer any atom of the tree can give:
     /// each enum value; for a set, one subset per combination of the classes of values that the
     /// ruleset's atoms cannot tell apart. Used to find which unknown facts would decide a result.
     /// </summary>
@@ -108,9 +112,9 @@ internal sealed class CompiledRuleset
 
         CompiledBranch Resolve(Branch branch) => branch.Target switch
         {
-            GoTo go => new CompiledBranch(branch, nodeIndex[go.Node], -1),
-            Conclude leaf => new CompiledBranch(branch, -1, outcomeIndex[leaf.Outcome]),
-            _ => throw new InvalidOperationException("unknown branch target"),
+            GoTo go => new CompiledBranch(branch, nodeIndex[go.Node], CompiledBranch.None),
+            Conclude leaf => new CompiledBranch(branch, CompiledBranch.None, outcomeIndex[leaf.Outcome]),
+            _ => throw new UnreachableException(),
         };
 
         var nodes = ruleset.Nodes.Select((node, i) =>
@@ -131,7 +135,7 @@ internal sealed class CompiledRuleset
                 case ConditionNode c:
                     return new CompiledNode(i, node, null, [], CompileCondition(c.If, factsByPath), [Resolve(c.Then), Resolve(c.Else)]);
                 default:
-                    throw new InvalidOperationException("unknown node kind");
+                    throw new UnreachableException();
             }
         }).ToImmutableArray();
 
@@ -149,7 +153,7 @@ internal sealed class CompiledRuleset
         AllOf all => new AllCondition([.. all.Conditions.Select(c => CompileCondition(c, facts))]),
         AnyOf any => new AnyCondition([.. any.Conditions.Select(c => CompileCondition(c, facts))]),
         Not not => new NotCondition(CompileCondition(not.Condition, facts)),
-        _ => throw new InvalidOperationException("unknown condition"),
+        _ => throw new UnreachableException(),
     };
 
     private static CompiledCondition CompileTest(FactTest test, CompiledFact fact) => test.Operator switch
@@ -158,7 +162,7 @@ internal sealed class CompiledRuleset
         TestOperator.Contains or TestOperator.Intersects => new Atom(fact, AtomKind.Intersects, fact.Mask(test.Values)),
         TestOperator.NotEmpty => new Atom(fact, AtomKind.Intersects, fact.Universe),
         TestOperator.Empty => new NotCondition(new Atom(fact, AtomKind.Intersects, fact.Universe)),
-        _ => throw new InvalidOperationException("unknown operator"),
+        _ => throw new UnreachableException(),
     };
 
     private ImmutableArray<FactState> RepresentativeValues(CompiledFact fact)
@@ -169,7 +173,6 @@ internal sealed class CompiledRuleset
         }
 
         var masks = Nodes.Where(n => n.Condition is not null).SelectMany(n => n.Condition!.Atoms)
-            .Concat(Axes.SelectMany(a => a.Conditions.OfType<CompiledCondition>().SelectMany(c => c.Atoms)))
             .Where(a => a.Fact == fact)
             .Select(a => a.Mask)
             .Distinct()
@@ -182,7 +185,7 @@ internal sealed class CompiledRuleset
         return [.. Enumerable.Range(0, 1 << classes.Count).Select(choice =>
         {
             var included = classes.Where((_, i) => (choice & (1 << i)) != 0).Aggregate(0UL, (a, m) => a | m);
-            return FactState.Set(included, fact.Universe & ~included);
+            return FactState.Set(included, ~included);
         })];
     }
 

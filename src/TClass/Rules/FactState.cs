@@ -15,7 +15,6 @@ internal readonly record struct FactState(ulong Possible, ulong Included, ulong 
 
     public static FactState Set(ulong included, ulong excluded) => new(0, included, excluded, []);
 
-    public bool IsKnown(CompiledFact fact) => fact.Kind == CompiledFactKind.Enum
-        ? BitOperations.PopCount(Possible) == 1
-        : (Included | Excluded) == fact.Universe;
+    /// <summary>Whether an enum (or bool) fact has exactly one value left.</summary>
+    public bool IsDecided => BitOperations.PopCount(Possible) == 1;
 }

@@ -136,4 +136,85 @@ public sealed class AdvicePhrasingTests
         var explored = result.Path[0].Explored;
         Assert.Equal(expected, string.Join(" | ", explored.Select(b => b.Assumption.En + " → " + string.Join(", ", b.Outcomes.Select(o => o.Id)))));
     }
+
+    [Fact]
+    public void A_yes_or_no_assumption_reads_in_korean_as_the_rulesets_yes_and_no()
+    {
+        var result = Classify(OneQuestion("{ fact: fruit.ripe, is: true }", wanted: true), []);
+
+        Assert.Equal(["fruit.ripe = 예", "fruit.ripe = 아니요"], result.Path[0].Explored.Select(b => b.Assumption.Ko));
+    }
+
+    [Fact]
+    public void A_derived_fact_wanted_false_is_asked_for_in_its_own_words_for_false()
+    {
+        var local = new Dictionary<string, FactValue>(Pear) { ["fruit.origin"] = new SymbolValue("KR") };
+
+        var result = Classify(OneQuestion("{ fact: fruit.local, is: true }", wanted: false), local);
+
+        Assert.Equal("compost", result.Outcome?.Id);
+        Assert.Equal("fruit.origin: must not be KR (KR이 아니어야 함)", Advice(result));
+    }
+
+    /// <summary>
+    /// The toy policy with <c>fruit.kind</c> listing apple and pear only, any other kind read as
+    /// "another value", and a tree that switches on it twice: a ripe apple is eaten, an unripe one
+    /// composted; any other kind is asked again (an apple would be eaten there), and cooked.
+    /// </summary>
+    private static Ruleset AnotherKind()
+    {
+        var policy = ToyRulesetTests.Policy.Replace(
+            "{ path: fruit.kind, type: enum, values: [apple, pear, plum], label:",
+            "{ path: fruit.kind, type: enum, values: [apple, pear], other: true, label:", StringComparison.Ordinal);
+        var tree = policy[policy.IndexOf("root: kind", StringComparison.Ordinal)..policy.IndexOf("notes:", StringComparison.Ordinal)];
+        var switches = """
+            root: first
+            nodes:
+              - id: first
+                question: { en: Which fruit?, ko: 어떤 과일? }
+                switch: fruit.kind
+                cases:
+                  - { values: [apple], next: ripe, reason: { en: a, ko: a } }
+                default: { next: again, reason: { en: b, ko: b } }
+              - id: again
+                question: { en: "Which fruit, again?", ko: "다시, 어떤 과일?" }
+                switch: fruit.kind
+                cases:
+                  - { values: [apple], outcome: eat, reason: { en: c, ko: c } }
+                default: { outcome: cook, reason: { en: d, ko: d } }
+              - id: ripe
+                question: { en: Ripe?, ko: 익었나? }
+                if: { fact: fruit.ripe, is: true }
+                then: { outcome: eat, reason: { en: e, ko: e } }
+                else: { outcome: compost, reason: { en: f, ko: f } }
+
+            """;
+        var read = RulesetReader.Parse(policy.Replace(tree, switches, StringComparison.Ordinal), ToyRulesetTests.Fruit, "another-kind.yaml");
+        Assert.True(read.Succeeded, string.Join("\n", read.Diagnostics));
+        return read.Ruleset!;
+    }
+
+    [Fact]
+    public void A_value_the_ruleset_does_not_list_is_another_value_in_answers_assumptions_and_advice()
+    {
+        var ruleset = AnotherKind();
+
+        var plum = Classify(ruleset, new() { ["fruit.kind"] = new SymbolValue("plum") });
+        Assert.Equal("cook", plum.Outcome?.Id);
+        Assert.Equal(("plum", "plum"), (plum.Path[0].Answer, plum.Path[0].AnswerText?.En));
+
+        var apple = Classify(ruleset, new() { ["fruit.kind"] = new SymbolValue("apple"), ["fruit.ripe"] = BoolValue.False });
+        Assert.Equal("compost", apple.Outcome?.Id);
+        Assert.Equal("fruit.kind: must be pear or another value (pear 또는 다른 값이어야 함)", Advice(apple));
+
+        var unknown = Classify(ruleset, []);
+        var explored = unknown.Path.Single().Explored;
+        Assert.Equal(["if fruit.kind is apple", "if fruit.kind is pear or another value"], explored.Select(b => b.Assumption.En));
+        Assert.Equal(["fruit.kind = apple", "fruit.kind = pear 또는 다른 값"], explored.Select(b => b.Assumption.Ko));
+
+        // Under that assumption the walk goes on: both questions are answered by pear or another kind.
+        Assert.Equal(["first", "again"], explored[1].Path.Select(p => p.Node));
+        var again = explored[1].Path[1];
+        Assert.Equal(("pear | (other)", "pear | another value", "pear | 다른 값", "cook"), (again.Answer, again.AnswerText?.En, again.AnswerText?.Ko, again.Outcome));
+    }
 }

@@ -122,15 +122,7 @@ public sealed class EngineReferenceTests
         Cases.Sample(@case =>
         {
             var expected = @case.Reference.NextLevel(@case.Input);
-            var ruleset = @case.Reference.Loaded!;
-            var next = Evaluation.Run(ruleset.Compiled, @case.Input, new Dictionary<string, string> { ["home"] = @case.Input.Home }).Next;
-
-            (int, int) Source(int node, int branch) => (int.Parse(ruleset.Compiled.Nodes[node].Source.Id[1..], CultureInfo.InvariantCulture), branch);
-            var actual = next is null ? null : new GNextLevel(
-                ruleset.Outcomes[next.Outcome].Id,
-                Source(next.Leaf.Node, next.Leaf.Branch),
-                [.. next.Unmet.Select(c => Source(c.Node, c.Branch)).Order()]);
-            Assert.Equal(expected?.ToString(), actual?.ToString());
+            Assert.Equal(expected?.ToString(), @case.NextLevel()?.ToString());
             Assert.Equal(expected?.Outcome, @case.Classify().Next?.Outcome.Id);
         }, iter: Iterations, print: c => c.ToString());
 
@@ -192,6 +184,67 @@ public sealed class EngineReferenceTests
         Assert.Equal("high", next.Outcome.Id);
         Assert.Equal(["a"], next.Needs.Select(n => n.Fact));
         Assert.Equal(new GNextLevel("high", (3, 0), [(0, 0)]).ToString(), reference.NextLevel(input)!.ToString());
+    }
+
+    [Fact]
+    public void A_set_fact_is_ranked_by_its_worst_combination_of_values_even_one_that_includes_one_value_and_excludes_another()
+    {
+        // s leaves four outcomes only when it includes c and not b: the ranking must try that subset,
+        // which sets c apart from b (and from a, which t's test would group it with). e leaves three
+        // whatever its value, g four: asked in the order e, s, g, they rank e (3), s (4), g (4).
+        var facts = new[]
+        {
+            new GFact("e", GKind.Enum, ["x", "y"], false),
+            new GFact("s", GKind.Set, ["a", "b", "c"], false),
+            new GFact("g", GKind.Enum, ["p", "q"], false),
+            new GFact("t", GKind.Set, ["u", "v", "w"], false),
+        };
+        GCondition cWithoutB = new GAll([new GAtom("s", "contains", ["c"]), new GNot(new GAtom("s", "contains", ["b"]))]);
+        var nodes = new GNode[]
+        {
+            new GSwitch(0, [new GWhen(["x"], new GNext(1)), new GWhen(["y"], new GNext(2))], null),
+            new GIf(cWithoutB, new GNext(3), new GLeaf("o1")),
+            new GIf(cWithoutB, new GNext(4), new GNext(5)),
+            new GSwitch(2, [new GWhen(["p"], new GLeaf("o2")), new GWhen(["q"], new GLeaf("o3"))], null),
+            new GSwitch(2, [new GWhen(["p"], new GLeaf("o5")), new GWhen(["q"], new GLeaf("o6"))], null),
+            new GIf(new GAtom("t", "contains", ["u"]), new GLeaf("o4"), new GLeaf("o0")),
+        };
+        var reference = new GRuleset(facts, [], nodes, ["o0", "o1", "o2", "o3", "o4", "o5", "o6"], [], []);
+        var input = new GInput(ImmutableDictionary<string, FactValue>.Empty.Add("t", new SymbolSetValue(["u"])), "KR");
+
+        var result = new GCase(reference, input).Classify();
+
+        Assert.Equal(["o1", "o2", "o3", "o4", "o5", "o6"], result.Candidates.Select(c => c.Id));
+        Assert.Equal([3, 4, 4], new[] { "e", "s", "g" }.Select(f => reference.Worst(f, input)));
+        Assert.Equal(["e", "s", "g"], result.Missing.ToArray());
+    }
+
+    [Fact]
+    public void Of_several_higher_levels_needing_nothing_more_than_the_nearest_the_advice_takes_the_highest_by_its_first_easiest_path()
+    {
+        // The model (every fact false) is at low; the nearest level, mid, needs a and b. high and top
+        // need only a (e and g lead nowhere lower, so they are no obstacle): top, by the first of its
+        // two equal paths. The last path to top, written after them, needs h: it is not taken.
+        var facts = new[] { "h", "a", "b", "c", "e", "g" }.Select(f => new GFact(f, GKind.Bool, ["false", "true"], false)).ToArray();
+        GAtom True(string fact) => new(fact, "is", ["true"]);
+        var nodes = new GNode[]
+        {
+            new GIf(new GNot(True("h")), new GNext(1), new GNext(2)),
+            new GIf(True("a"), new GNext(3), new GLeaf("low")),
+            new GIf(True("g"), new GLeaf("top"), new GLeaf("low")),
+            new GIf(True("b"), new GLeaf("mid"), new GNext(4)),
+            new GIf(new GNot(True("c")), new GNext(5), new GLeaf("low")),
+            new GIf(True("e"), new GLeaf("high"), new GNext(6)),
+            new GIf(True("g"), new GLeaf("top"), new GLeaf("top")),
+        };
+        var reference = new GRuleset(facts, [], nodes, ["low", "mid", "high", "top"], [], []);
+        var input = new GInput(facts.Aggregate(ImmutableDictionary<string, FactValue>.Empty, (values, f) => values.Add(f.Path, BoolValue.False)), "KR");
+        var @case = new GCase(reference, input);
+
+        var expected = new GNextLevel("top", (6, 0), [(1, 0)]).ToString();
+        Assert.Equal(expected, reference.NextLevel(input)?.ToString());
+        Assert.Equal(expected, @case.NextLevel()?.ToString());
+        Assert.Equal(["a"], @case.Classify().Next!.Needs.Select(n => n.Fact));
     }
 
     private const int Iterations = 200;
@@ -1074,6 +1127,18 @@ public sealed class EngineReferenceTests
         public Classification Classify(Ruleset ruleset) =>
             TClassifier.Create(new ClassifierOptions { Ruleset = ruleset, Parameters = new Dictionary<string, string> { ["home"] = Input.Home } })
                 .Classify(Input, "generated");
+
+        /// <summary>The engine's next-level choice, in the reference's terms (nodes and branches numbered as written).</summary>
+        public GNextLevel? NextLevel()
+        {
+            var ruleset = Reference.Loaded!;
+            var next = Evaluation.Run(ruleset.Compiled, Input, new Dictionary<string, string> { ["home"] = Input.Home }).Next;
+            (int, int) Source(int node, int branch) => (int.Parse(ruleset.Compiled.Nodes[node].Source.Id[1..], CultureInfo.InvariantCulture), branch);
+            return next is null ? null : new GNextLevel(
+                ruleset.Outcomes[next.Outcome].Id,
+                Source(next.Leaf.Node, next.Leaf.Branch),
+                [.. next.Unmet.Select(c => Source(c.Node, c.Branch)).Order()]);
+        }
 
         public override string ToString() => Reference.Yaml() + "\n# input: " + Input;
     }

@@ -189,6 +189,26 @@ public sealed class ToyRulesetTests
         Assert.Null(result.Outcome);
         Assert.Equal(["cook", "eat"], result.Candidates.Select(c => c.Id));
         Assert.Equal(["fruit.ripe", "fruit.origin"], result.Missing.ToArray());
+        Assert.Equal("An apple or a pear (apple). No worm. Still open: cook, eat; fruit.ripe, fruit.origin would decide.", result.Because());
+    }
+
+    [Fact]
+    public void The_lowest_outcome_is_a_decided_result_like_any_other()
+    {
+        var result = Classify(new() { ["fruit.kind"] = new SymbolValue("pear"), ["fruit.marks"] = new SymbolSetValue(["worm", "bruise"]) });
+
+        Assert.Equal("compost", result.Outcome?.Id);
+        Assert.Equal("An apple or a pear (pear). It has a worm. So: compost — Compost.", result.Because());
+    }
+
+    [Fact]
+    public void A_kind_the_ruleset_does_not_list_and_has_no_other_value_for_is_unknown()
+    {
+        var result = Classify(new() { ["fruit.kind"] = new SymbolValue("kiwi"), ["fruit.marks"] = new SymbolSetValue(["worm"]) });
+
+        Assert.Null(result.Outcome);
+        Assert.Equal(["compost", "cook"], result.Candidates.Select(c => c.Id));
+        Assert.Equal(["fruit.kind"], result.Missing.ToArray());
     }
 
     [Fact]
@@ -236,5 +256,92 @@ public sealed class ToyRulesetTests
 
         Assert.False(read.Succeeded);
         Assert.Contains(read.Diagnostics, d => d.Message.Contains("kiwi", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The toy policy with more facts derived from the baskets (all from home; none from the market)
+    /// and from single values (the ripeness again), each named in a note that shows when it holds or fails.
+    /// </summary>
+    private static readonly Ruleset Baskets = Load(Policy
+        .Replace("root: kind", """
+              - path: baskets.home
+                type: bool
+                label: { en: every basket from home, ko: 모든 바구니 국산 }
+                derive: { all: baskets, where: [{ field: country, in: [$home] }] }
+                requires: { "true": { en: must hold, ko: 참 }, "false": { en: must fail, ko: 거짓 } }
+              - path: baskets.no-market
+                type: bool
+                label: { en: no market basket, ko: 시장 바구니 없음 }
+                derive: { none: baskets, where: [{ field: owner, in: [market] }] }
+                requires: { "true": { en: must hold, ko: 참 }, "false": { en: must fail, ko: 거짓 } }
+              - path: fruit.ready
+                type: bool
+                label: { en: ready, ko: 준비됨 }
+                derive: { value: fruit.ripe, in: ["true"] }
+                requires: { "true": { en: must hold, ko: 참 }, "false": { en: must fail, ko: 거짓 } }
+            root: kind
+            """, StringComparison.Ordinal)
+        .Replace("messages:", """
+              - { id: abroad, when: { fact: baskets.home, is: false }, text: { en: "From abroad: {baskets.home}.", ko: "외국: {baskets.home}." } }
+              - { id: market, when: { fact: baskets.no-market, is: false }, text: { en: "From the market: {baskets.no-market}.", ko: "시장: {baskets.no-market}." } }
+              - { id: ready, when: { fact: fruit.ready, is: true }, text: { en: "Ready: {fruit.ready}, grown at home: {fruit.local}.", ko: "준비: {fruit.ready}, 국산: {fruit.local}." } }
+            messages:
+            """, StringComparison.Ordinal));
+
+    private sealed class CountingFacts(Dictionary<string, FactValue> values) : IFactSource
+    {
+        public Dictionary<string, int> Reads { get; } = [];
+
+        public FactValue? Read(string path)
+        {
+            Reads[path] = Reads.GetValueOrDefault(path) + 1;
+            return values.GetValueOrDefault(path);
+        }
+
+        public string? Evidence(string path) => "tasted";
+    }
+
+    private static Classification Classify(Ruleset ruleset, IFactSource facts) =>
+        TClassifier.Create(new ClassifierOptions { Ruleset = ruleset, Parameters = new Dictionary<string, string> { ["home"] = "KR" } })
+            .Classify(facts, "a piece of fruit");
+
+    [Fact]
+    public void A_note_names_the_records_that_make_a_derived_fact_hold_or_fail()
+    {
+        var result = Classify(Baskets, new Facts(new()
+        {
+            ["fruit.kind"] = new SymbolValue("plum"),
+            ["baskets"] = new RecordListValue([new Basket("market", "FR"), new Basket("grandma", "KR"), new Basket("school", "JP"), new Basket("market", "KR")]),
+        }));
+
+        Assert.Equal(
+            [
+                ("foreign-basket", "Return the market basket (market)."),
+                ("abroad", "From abroad: market, school."),
+                ("market", "From the market: market, market."),
+            ],
+            result.Notes.Select(n => (n.Id, n.Text.En)));
+    }
+
+    [Fact]
+    public void A_note_shows_a_fact_derived_from_a_single_value_as_its_value()
+    {
+        var result = Classify(Baskets, new Facts(new() { ["fruit.kind"] = new SymbolValue("plum"), ["fruit.ripe"] = BoolValue.True, ["fruit.origin"] = new SymbolValue("KR") }));
+
+        var note = Assert.Single(result.Notes);
+        Assert.Equal(("Ready: true, grown at home: true.", "준비: true, 국산: true."), (note.Text.En, note.Text.Ko));
+    }
+
+    [Fact]
+    public void A_list_that_several_derived_facts_read_is_read_from_the_input_once()
+    {
+        var facts = new CountingFacts(new()
+        {
+            ["fruit.kind"] = new SymbolValue("plum"),
+            ["baskets"] = new RecordListValue([new Basket("grandma", "KR")]),
+        });
+
+        Assert.Equal("cook", Classify(Baskets, facts).Outcome?.Id);
+        Assert.Equal(1, facts.Reads["baskets"]);
     }
 }
