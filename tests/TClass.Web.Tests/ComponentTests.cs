@@ -1,6 +1,10 @@
+using System.Text.Json;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using TClass.Web;
+using TClass.Manifests;
+using TClass.Reports;
+using TClass.Text;
 using TClass.Web.Pages;
 
 namespace TClass.Web.Tests;
@@ -106,6 +110,64 @@ public class ComponentTests : BunitContext
         Assert.StartsWith("T0", page.Find("[data-testid=level]").TextContent.Trim(), StringComparison.Ordinal);
         Assert.Contains("origin: api", page.Find("[data-testid=card]").TextContent, StringComparison.Ordinal);
         Assert.True(TClass.Manifests.ManifestReader.Parse(page.Find("[data-testid=card]").TextContent, "card.yaml").Succeeded);
+    }
+
+    /// <summary>The files handed to the browser to save: name, type and text of each.</summary>
+    private List<(string Name, string Type, string Text)> Saved() =>
+        [.. JSInterop.Invocations["tclassSave"].Select(i => ((string)i.Arguments[0]!, (string)i.Arguments[1]!, (string)i.Arguments[2]!))];
+
+    [Fact]
+    public void The_result_the_report_and_the_decision_record_download_as_tclass_writes_them()
+    {
+        JSInterop.SetupVoid("tclassSave", _ => true);
+        var card = Example("t2-continual-pretraining.yaml");
+        var result = new PageState().Classifier.Classify(ManifestReader.Parse(card, "card").Manifest!);
+        var page = Render<ClassifyPage>();
+        page.Find("[data-testid=card-input]").Input(card);
+
+        page.Find("[data-testid=download-json]").Click();
+        page.Find("[data-testid=download-md]").Click();
+        page.Find("[data-testid=download-record]").Click();
+
+        var saved = Saved();
+        Assert.Equal(
+            [("tclass-result.json", "application/json"), ("tclass-report.md", "text/markdown"), ("tclass-decision.json", "application/json")],
+            saved.Select(f => (f.Name, f.Type)));
+        Assert.Equal(JsonReport.Render(result, Language.English), saved[0].Text);
+        Assert.Equal(MarkdownReport.Render(result, new MarkdownReportOptions(Language.English)), saved[1].Text);
+        using var record = JsonDocument.Parse(saved[2].Text);
+        using var json = JsonDocument.Parse(saved[0].Text);
+        Assert.Equal(card, record.RootElement.GetProperty("card").GetString());
+        Assert.True(JsonElement.DeepEquals(json.RootElement, record.RootElement.GetProperty("result")));
+    }
+
+    [Fact]
+    public void The_full_walk_is_shown_when_asked_for_and_hidden_again()
+    {
+        var card = Example("unknown-facts.yaml");
+        var result = new PageState().Classifier.Classify(ManifestReader.Parse(card, "card").Manifest!);
+        var page = Render<ClassifyPage>();
+        page.Find("[data-testid=card-input]").Input(card);
+        Assert.Empty(page.FindAll("[data-testid=explain]"));
+
+        page.Find("[data-testid=show-walk]").Click();
+        Assert.Equal(ExplainReport.Render(result, new TextReportOptions(Language.English, Width: 96)), page.Find("[data-testid=explain]").TextContent);
+
+        page.Find("[data-testid=show-walk]").Click();
+        Assert.Empty(page.FindAll("[data-testid=explain]"));
+    }
+
+    [Fact]
+    public void The_card_self_diagnosis_builds_downloads_as_shown()
+    {
+        JSInterop.SetupVoid("tclassSave", _ => true);
+        var page = Render<Diagnose>();
+        page.Find("[data-testid='answer-weights.origin']").Change("scratch");
+
+        page.Find("[data-testid=download-card]").Click();
+
+        var saved = Assert.Single(Saved());
+        Assert.Equal(("tclass-card.yaml", "application/yaml", page.Find("[data-testid=card]").TextContent), saved);
     }
 
     [Fact]

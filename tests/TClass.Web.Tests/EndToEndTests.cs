@@ -68,6 +68,22 @@ public class EndToEndTests(Browser browser)
     }
 
     [BrowserFact]
+    public async Task A_result_downloads_as_the_file_tclass_writes()
+    {
+        var page = await Open();
+        var card = Example("t2-continual-pretraining.yaml");
+        var expected = TClass.Reports.JsonReport.Render(TClassifier.Create().Classify(TClass.Manifests.ManifestReader.Parse(card, "card").Manifest!), TClass.Text.Language.English);
+        await page.FillAsync("[data-testid=card-input]", card);
+        await Assertions.Expect(page.Locator("[data-testid=level]")).ToContainTextAsync("T2");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=download-json]"));
+
+        Assert.Equal("tclass-result.json", download.SuggestedFilename);
+        Assert.Equal(expected, await File.ReadAllTextAsync((await download.PathAsync())!));
+        await page.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task The_registry_route_lists_every_model()
     {
         Assert.True(browser.Chromium is not null, "chromium is not installed (TCLASS_REQUIRE_BROWSER=1 asks for the browser tests).");
