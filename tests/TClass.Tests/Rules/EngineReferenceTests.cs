@@ -220,6 +220,33 @@ public sealed class EngineReferenceTests
     }
 
     [Fact]
+    public void An_enum_fact_is_ranked_by_its_worst_value_whichever_value_that_is()
+    {
+        // k leaves one outcome as x and four as y; m and g leave three whatever their value. Asked
+        // in the order m, k, g, they rank m (3), g (3), k (4).
+        var facts = new[]
+        {
+            new GFact("m", GKind.Enum, ["p", "q"], false),
+            new GFact("k", GKind.Enum, ["x", "y"], false),
+            new GFact("g", GKind.Enum, ["u", "v"], false),
+        };
+        GNode K(int next) => new GSwitch(1, [new GWhen(["x"], new GLeaf("o0")), new GWhen(["y"], new GNext(next))], null);
+        GNode G(string u, string v) => new GSwitch(2, [new GWhen(["u"], new GLeaf(u)), new GWhen(["v"], new GLeaf(v))], null);
+        var nodes = new[]
+        {
+            new GSwitch(0, [new GWhen(["p"], new GNext(1)), new GWhen(["q"], new GNext(2))], null),
+            K(3), K(4), G("o1", "o2"), G("o3", "o4"),
+        };
+        var reference = new GRuleset(facts, [], nodes, ["o0", "o1", "o2", "o3", "o4"], [], []);
+        var input = new GInput(ImmutableDictionary<string, FactValue>.Empty, "KR");
+
+        var result = new GCase(reference, input).Classify();
+
+        Assert.Equal([3, 4, 3], new[] { "m", "k", "g" }.Select(f => reference.Worst(f, input)));
+        Assert.Equal(["m", "g", "k"], result.Missing.ToArray());
+    }
+
+    [Fact]
     public void Of_several_higher_levels_needing_nothing_more_than_the_nearest_the_advice_takes_the_highest_by_its_first_easiest_path()
     {
         // The model (every fact false) is at low; the nearest level, mid, needs a and b. high and top

@@ -202,6 +202,14 @@ public sealed class ToyRulesetTests
     }
 
     [Fact]
+    public void A_value_a_set_lists_twice_is_included_once()
+    {
+        var result = Classify(new() { ["fruit.kind"] = new SymbolValue("apple"), ["fruit.marks"] = new SymbolSetValue(["worm", "worm"]) });
+
+        Assert.Equal("compost", result.Outcome?.Id);
+    }
+
+    [Fact]
     public void A_kind_the_ruleset_does_not_list_and_has_no_other_value_for_is_unknown()
     {
         var result = Classify(new() { ["fruit.kind"] = new SymbolValue("kiwi"), ["fruit.marks"] = new SymbolSetValue(["worm"]) });
@@ -330,6 +338,9 @@ public sealed class ToyRulesetTests
 
         var note = Assert.Single(result.Notes);
         Assert.Equal(("Ready: true, grown at home: true.", "준비: true, 국산: true."), (note.Text.En, note.Text.Ko));
+
+        var unripe = Classify(Baskets, new Facts(new() { ["fruit.kind"] = new SymbolValue("plum"), ["fruit.ripe"] = BoolValue.False, ["fruit.origin"] = new SymbolValue("KR") }));
+        Assert.Empty(unripe.Notes);
     }
 
     [Fact]
