@@ -44,7 +44,10 @@ internal sealed partial class Explainer(Evaluation evaluation)
             return null;
         }
 
-        var needs = next.Unmet.SelectMany(c => Requirements(c.Condition, c.Holds)).ToImmutableArray();
+        // A path may ask the same of a fact twice (a switch on it, then again further on): say it once.
+        var needs = next.Unmet.SelectMany(c => Requirements(c.Condition, c.Holds))
+            .DistinctBy(r => (r.Fact, r.Needs, string.Join("\n", r.Or.Select(o => o.Fact + " " + o.Needs.En))))
+            .ToImmutableArray();
         return new NextLevel(Ruleset.Outcomes[next.Outcome], needs);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 
 namespace TClass.Rules;
 
@@ -88,8 +89,10 @@ internal sealed class Atom(CompiledFact fact, AtomKind kind, ulong mask) : Compi
         }
         else
         {
-            // "At least one of these": a clause of one value says the same as including it.
-            next[Fact.Index] = state with { Clauses = state.Clauses.Add(Mask & ~state.Excluded & Fact.Universe) };
+            var open = Mask & ~state.Excluded & Fact.Universe;
+            next[Fact.Index] = BitOperations.PopCount(open) == 1
+                ? state with { Included = state.Included | open }
+                : state with { Clauses = state.Clauses.Add(open) };
         }
 
         return next;

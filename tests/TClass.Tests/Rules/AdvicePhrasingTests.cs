@@ -159,7 +159,7 @@ public sealed class AdvicePhrasingTests
     /// <summary>
     /// The toy policy with <c>fruit.kind</c> listing apple and pear only, any other kind read as
     /// "another value", and a tree that switches on it twice: a ripe apple is eaten, an unripe one
-    /// composted; any other kind is asked again (an apple would be eaten there), and cooked.
+    /// composted; any other kind is asked again (where an apple could no longer be), and cooked.
     /// </summary>
     private static Ruleset AnotherKind()
     {
@@ -180,7 +180,7 @@ public sealed class AdvicePhrasingTests
                 question: { en: "Which fruit, again?", ko: "다시, 어떤 과일?" }
                 switch: fruit.kind
                 cases:
-                  - { values: [apple], outcome: eat, reason: { en: c, ko: c } }
+                  - { values: [apple], outcome: compost, reason: { en: c, ko: c } }
                 default: { outcome: cook, reason: { en: d, ko: d } }
               - id: ripe
                 question: { en: Ripe?, ko: 익었나? }
@@ -204,7 +204,7 @@ public sealed class AdvicePhrasingTests
         Assert.Equal(("plum", "plum"), (plum.Path[0].Answer, plum.Path[0].AnswerText?.En));
 
         var apple = Classify(ruleset, new() { ["fruit.kind"] = new SymbolValue("apple"), ["fruit.ripe"] = BoolValue.False });
-        Assert.Equal("compost", apple.Outcome?.Id);
+        Assert.Equal(("compost", "cook"), (apple.Outcome?.Id, apple.Next?.Outcome.Id));
         Assert.Equal("fruit.kind: must be pear or another value (pear 또는 다른 값이어야 함)", Advice(apple));
 
         var unknown = Classify(ruleset, []);

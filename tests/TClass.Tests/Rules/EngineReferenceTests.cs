@@ -186,12 +186,15 @@ public sealed class EngineReferenceTests
         Assert.Equal(new GNextLevel("high", (3, 0), [(0, 0)]).ToString(), reference.NextLevel(input)!.ToString());
     }
 
-    [Fact]
-    public void A_set_fact_is_ranked_by_its_worst_combination_of_values_even_one_that_includes_one_value_and_excludes_another()
+    [Theory]
+    [InlineData("c and not b")]
+    [InlineData("not a and c")]
+    public void A_set_fact_is_ranked_by_its_worst_combination_of_values_even_one_that_includes_one_value_and_excludes_another(string wanted)
     {
-        // s leaves four outcomes only when it includes c and not b: the ranking must try that subset,
-        // which sets c apart from b (and from a, which t's test would group it with). e leaves three
-        // whatever its value, g four: asked in the order e, s, g, they rank e (3), s (4), g (4).
+        // s leaves four outcomes only when it includes c and not b (or not a): the ranking must try
+        // that subset, which sets c apart from b — which t's test would group it with, and which the
+        // second wording's tests tell apart from c only taken together. e leaves three whatever its
+        // value, g four: asked in the order e, s, g, they rank e (3), s (4), g (4).
         var facts = new[]
         {
             new GFact("e", GKind.Enum, ["x", "y"], false),
@@ -199,7 +202,9 @@ public sealed class EngineReferenceTests
             new GFact("g", GKind.Enum, ["p", "q"], false),
             new GFact("t", GKind.Set, ["u", "v", "w"], false),
         };
-        GCondition cWithoutB = new GAll([new GAtom("s", "contains", ["c"]), new GNot(new GAtom("s", "contains", ["b"]))]);
+        GCondition cWithoutB = wanted == "c and not b"
+            ? new GAll([new GAtom("s", "contains", ["c"]), new GNot(new GAtom("s", "contains", ["b"]))])
+            : new GAll([new GNot(new GAtom("s", "contains", ["a"])), new GAtom("s", "contains", ["c"])]);
         var nodes = new GNode[]
         {
             new GSwitch(0, [new GWhen(["x"], new GNext(1)), new GWhen(["y"], new GNext(2))], null),
@@ -251,7 +256,7 @@ public sealed class EngineReferenceTests
     {
         // The model (every fact false) is at low; the nearest level, mid, needs a and b. high and top
         // need only a (e and g lead nowhere lower, so they are no obstacle): top, by the first of its
-        // two equal paths. The last path to top, written after them, needs h: it is not taken.
+        // two equal paths. The last path to top, written after them, needs h and g: it is not taken.
         var facts = new[] { "h", "a", "b", "c", "e", "g" }.Select(f => new GFact(f, GKind.Bool, ["false", "true"], false)).ToArray();
         GAtom True(string fact) => new(fact, "is", ["true"]);
         var nodes = new GNode[]
