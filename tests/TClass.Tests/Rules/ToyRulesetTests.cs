@@ -355,4 +355,31 @@ public sealed class ToyRulesetTests
         Assert.Equal("cook", Classify(Baskets, facts).Outcome?.Id);
         Assert.Equal(1, facts.Reads["baskets"]);
     }
+
+    /// <summary>The toy policy cut to one question, its answer yes leading to <paramref name="yes"/>.</summary>
+    private static Ruleset OneQuestion(string condition, string yes, string no)
+    {
+        var tree = Policy[Policy.IndexOf("root: kind", StringComparison.Ordinal)..Policy.IndexOf("notes:", StringComparison.Ordinal)];
+        return Load(Policy.Replace(tree, $$"""
+            root: q
+            nodes:
+              - id: q
+                question: { en: Q?, ko: Q? }
+                if: {{condition}}
+                then: { outcome: {{yes}}, reason: { en: y, ko: y } }
+                else: { outcome: {{no}}, reason: { en: n, ko: n } }
+
+            """, StringComparison.Ordinal).Replace("  - { id: cook, label: { en: Cook, ko: 요리 } }\n", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Two_rulesets_are_compared_on_the_least_input_that_takes_each_path()
+    {
+        // "Marks a bruise or a worm, and a worm": the least set of marks is the worm alone.
+        const string Condition = "{ all: [{ fact: fruit.marks, intersects: [bruise, worm] }, { fact: fruit.marks, contains: worm }] }";
+
+        var entries = TClass.Audits.RulesetDiff.Compare(OneQuestion(Condition, "eat", "compost"), OneQuestion(Condition, "compost", "eat"));
+
+        Assert.Contains(entries, e => e.Facts.SequenceEqual(["fruit.marks = [worm]"]));
+    }
 }
