@@ -12,27 +12,8 @@ namespace TClass.Tests.Rules;
 public sealed class AdvicePhrasingTests
 {
     /// <summary>The toy policy with its tree replaced by one question: <paramref name="condition"/>, whose answer <paramref name="wanted"/> leads to <c>eat</c>.</summary>
-    private static Ruleset OneQuestion(string condition, bool wanted)
-    {
-        var policy = ToyRulesetTests.Policy;
-        var tree = policy[policy.IndexOf("root: kind", StringComparison.Ordinal)..policy.IndexOf("notes:", StringComparison.Ordinal)];
-        var (then, otherwise) = wanted ? ("eat", "compost") : ("compost", "eat");
-        var question = $$"""
-            root: q
-            nodes:
-              - id: q
-                question: { en: Q?, ko: Q? }
-                if: {{condition}}
-                then: { outcome: {{then}}, reason: { en: t, ko: t } }
-                else: { outcome: {{otherwise}}, reason: { en: e, ko: e } }
-
-            """;
-        var text = policy.Replace(tree, question, StringComparison.Ordinal)
-            .Replace("  - { id: cook, label: { en: Cook, ko: 요리 } }\n", "", StringComparison.Ordinal);
-        var read = RulesetReader.Parse(text, ToyRulesetTests.Fruit, "one-question.yaml");
-        Assert.True(read.Succeeded, string.Join("\n", read.Diagnostics));
-        return read.Ruleset!;
-    }
+    private static Ruleset OneQuestion(string condition, bool wanted) =>
+        wanted ? ToyRulesetTests.OneQuestion(condition, "eat", "compost") : ToyRulesetTests.OneQuestion(condition, "compost", "eat");
 
     private sealed class Facts(Dictionary<string, FactValue> values) : IFactSource
     {

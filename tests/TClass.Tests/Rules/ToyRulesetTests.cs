@@ -357,7 +357,7 @@ public sealed class ToyRulesetTests
     }
 
     /// <summary>The toy policy cut to one question, its answer yes leading to <paramref name="yes"/>.</summary>
-    private static Ruleset OneQuestion(string condition, string yes, string no)
+    internal static Ruleset OneQuestion(string condition, string yes, string no)
     {
         var tree = Policy[Policy.IndexOf("root: kind", StringComparison.Ordinal)..Policy.IndexOf("notes:", StringComparison.Ordinal)];
         return Load(Policy.Replace(tree, $$"""
