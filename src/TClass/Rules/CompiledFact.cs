@@ -87,7 +87,7 @@ internal sealed class CompiledFact
                     }
                 }
 
-                return FactState.Set(included, ~included);
+                return FactState.ExactSet(included);
             default:
                 return Unknown;
         }

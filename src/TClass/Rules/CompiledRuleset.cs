@@ -185,7 +185,7 @@ internal sealed class CompiledRuleset
         return [.. Enumerable.Range(0, 1 << classes.Count).Select(choice =>
         {
             var included = classes.Where((_, i) => (choice & (1 << i)) != 0).Aggregate(0UL, (a, m) => a | m);
-            return FactState.Set(included, ~included);
+            return FactState.ExactSet(included);
         })];
     }
 

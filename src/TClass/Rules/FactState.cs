@@ -15,6 +15,9 @@ internal readonly record struct FactState(ulong Possible, ulong Included, ulong 
 
     public static FactState Set(ulong included, ulong excluded) => new(0, included, excluded, []);
 
+    /// <summary>A set fact that holds exactly <paramref name="included"/>: every other value is excluded.</summary>
+    public static FactState ExactSet(ulong included) => Set(included, ~included);
+
     /// <summary>Whether an enum (or bool) fact has exactly one value left.</summary>
     public bool IsDecided => BitOperations.PopCount(Possible) == 1;
 }
