@@ -15,13 +15,6 @@ public sealed class AdvicePhrasingTests
     private static Ruleset OneQuestion(string condition, bool wanted) =>
         wanted ? ToyRulesetTests.OneQuestion(condition, "eat", "compost") : ToyRulesetTests.OneQuestion(condition, "compost", "eat");
 
-    private sealed class Facts(Dictionary<string, FactValue> values) : IFactSource
-    {
-        public FactValue? Read(string path) => values.GetValueOrDefault(path);
-
-        public string? Evidence(string path) => "tasted";
-    }
-
     private static readonly Dictionary<string, FactValue> Pear = new()
     {
         ["fruit.kind"] = new SymbolValue("pear"),
@@ -31,8 +24,7 @@ public sealed class AdvicePhrasingTests
     };
 
     private static Classification Classify(Ruleset ruleset, Dictionary<string, FactValue> values) =>
-        TClassifier.Create(new ClassifierOptions { Ruleset = ruleset, Parameters = new Dictionary<string, string> { ["home"] = "KR" } })
-            .Classify(new Facts(values), "a piece of fruit");
+        ToyRulesetTests.Classify(ruleset, new ToyRulesetTests.Facts(values));
 
     /// <summary>Each requirement as <c>fact: needs (ko) [or …]</c>.</summary>
     private static string Advice(Classification result) =>

@@ -107,16 +107,25 @@ public sealed class ToyRulesetTests
         public string? Field(string name) => name == "owner" ? Owner : name == "country" ? Country : null;
     }
 
-    private sealed class Facts(Dictionary<string, FactValue> values) : IFactSource
+    /// <summary>A piece of fruit's facts, every one tasted; counts how often each path is read.</summary>
+    internal sealed class Facts(Dictionary<string, FactValue> values) : IFactSource
     {
-        public FactValue? Read(string path) => values.GetValueOrDefault(path);
+        public Dictionary<string, int> Reads { get; } = [];
+
+        public FactValue? Read(string path)
+        {
+            Reads[path] = Reads.GetValueOrDefault(path) + 1;
+            return values.GetValueOrDefault(path);
+        }
 
         public string? Evidence(string path) => "tasted";
     }
 
-    private static Classification Classify(Dictionary<string, FactValue> values, string home = "KR") =>
-        TClassifier.Create(new ClassifierOptions { Ruleset = Toy, Parameters = new Dictionary<string, string> { ["home"] = home } })
-            .Classify(new Facts(values), "a piece of fruit");
+    internal static Classification Classify(Ruleset ruleset, Facts facts, string home = "KR") =>
+        TClassifier.Create(new ClassifierOptions { Ruleset = ruleset, Parameters = new Dictionary<string, string> { ["home"] = home } })
+            .Classify(facts, "a piece of fruit");
+
+    private static Classification Classify(Dictionary<string, FactValue> values, string home = "KR") => Classify(Toy, new Facts(values), home);
 
     [Fact]
     public void A_fully_known_fruit_gets_one_outcome_with_its_walk_and_reasons()
@@ -296,23 +305,6 @@ public sealed class ToyRulesetTests
             messages:
             """, StringComparison.Ordinal));
 
-    private sealed class CountingFacts(Dictionary<string, FactValue> values) : IFactSource
-    {
-        public Dictionary<string, int> Reads { get; } = [];
-
-        public FactValue? Read(string path)
-        {
-            Reads[path] = Reads.GetValueOrDefault(path) + 1;
-            return values.GetValueOrDefault(path);
-        }
-
-        public string? Evidence(string path) => "tasted";
-    }
-
-    private static Classification Classify(Ruleset ruleset, IFactSource facts) =>
-        TClassifier.Create(new ClassifierOptions { Ruleset = ruleset, Parameters = new Dictionary<string, string> { ["home"] = "KR" } })
-            .Classify(facts, "a piece of fruit");
-
     [Fact]
     public void A_note_names_the_records_that_make_a_derived_fact_hold_or_fail()
     {
@@ -346,7 +338,7 @@ public sealed class ToyRulesetTests
     [Fact]
     public void A_list_that_several_derived_facts_read_is_read_from_the_input_once()
     {
-        var facts = new CountingFacts(new()
+        var facts = new Facts(new()
         {
             ["fruit.kind"] = new SymbolValue("plum"),
             ["baskets"] = new RecordListValue([new Basket("grandma", "KR")]),
