@@ -35,7 +35,7 @@ public static class BuiltInRulesets
 
     private static Ruleset Load(string name)
     {
-        var result = RulesetReader.ParseEmbedded(EmbeddedRules.Text(name), "rules/" + name);
+        var result = RulesetReader.ParseEmbedded(name);
         return result.Ruleset ?? throw new InvalidOperationException(
             "the built-in ruleset " + name + " does not load:\n" + string.Join("\n", result.Diagnostics));
     }

@@ -10,16 +10,21 @@ namespace TClass.Catalogs;
 public sealed record CatalogSet(ArchitectureCatalog Architectures, InfrastructureCatalog Infrastructure)
 {
     private static readonly Lazy<CatalogSet> BuiltInCatalogs = new(() => new CatalogSet(
-        ReadArchitectures(EmbeddedRules.Text("catalog/architectures.yaml")),
-        ReadInfrastructure(EmbeddedRules.Text("catalog/infrastructure.yaml"))));
+        ArchitecturesIn(BuiltInCatalog("architectures")),
+        InfrastructureIn(BuiltInCatalog("infrastructure"))));
 
     /// <summary>The catalogs shipped with the library.</summary>
     public static CatalogSet BuiltIn => BuiltInCatalogs.Value;
 
     /// <summary>Reads an architecture catalog in the format of <c>rules/catalog/architectures.yaml</c>.</summary>
-    public static ArchitectureCatalog ReadArchitectures(string yaml)
+    public static ArchitectureCatalog ReadArchitectures(string yaml) => ArchitecturesIn(Parse(yaml, "architectures"));
+
+    /// <summary>Reads an infrastructure catalog in the format of <c>rules/catalog/infrastructure.yaml</c>.</summary>
+    public static InfrastructureCatalog ReadInfrastructure(string yaml) => InfrastructureIn(Parse(yaml, "infrastructure"));
+
+    private static ArchitectureCatalog ArchitecturesIn(MappingNode root)
     {
-        var families = Parse(yaml, "architectures").Map("families")?.Entries ?? [];
+        var families = root.Map("families")?.Entries ?? [];
         return new ArchitectureCatalog([.. families.Select(entry =>
         {
             var family = entry.Value;
@@ -37,10 +42,8 @@ public sealed record CatalogSet(ArchitectureCatalog Architectures, Infrastructur
         })]);
     }
 
-    /// <summary>Reads an infrastructure catalog in the format of <c>rules/catalog/infrastructure.yaml</c>.</summary>
-    public static InfrastructureCatalog ReadInfrastructure(string yaml)
+    private static InfrastructureCatalog InfrastructureIn(MappingNode root)
     {
-        var root = Parse(yaml, "infrastructure");
         IEnumerable<InfrastructureEntry> Entries(string section, string owner) =>
             (root.Map(section)?.Entries ?? []).Select(e => new InfrastructureEntry(
                 e.Key.Text, e.Value.Text("name") ?? e.Key.Text, e.Value.Text(owner) ?? "", e.Value.Text("country") ?? "", e.Value.Text("kind")));
@@ -51,11 +54,19 @@ public sealed record CatalogSet(ArchitectureCatalog Architectures, Infrastructur
     private static MappingNode Parse(string yaml, string name)
     {
         var diagnostics = new DiagnosticBag("rules/catalog/" + name + ".yaml");
-        var root = DocumentReader.Read(yaml, diagnostics, DocumentLimits.Default);
-        return root is MappingNode mapping && !diagnostics.HasErrors
+        return Checked(DocumentReader.Read(yaml, diagnostics, DocumentLimits.Default), name, diagnostics);
+    }
+
+    private static MappingNode BuiltInCatalog(string name)
+    {
+        var diagnostics = new DiagnosticBag("rules/catalog/" + name + ".yaml");
+        return Checked(DocumentReader.ReadBuiltIn("catalog/" + name + ".yaml", diagnostics), name, diagnostics);
+    }
+
+    private static MappingNode Checked(DocumentNode? root, string name, DiagnosticBag diagnostics) =>
+        root is MappingNode mapping && !diagnostics.HasErrors
             ? mapping
             : throw new InvalidDataException("the catalog " + name + " is not valid:\n" + string.Join("\n", diagnostics.ToImmutableSorted()));
-    }
 
     private static int? Int(DocumentNode node, string key) => node.Integer(key) is { } value ? (int)value : null;
 }

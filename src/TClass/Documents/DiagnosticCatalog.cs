@@ -16,7 +16,7 @@ internal static class DiagnosticCatalog
     private static readonly Lazy<FrozenDictionary<string, Entry>> Entries = new(() =>
     {
         var diagnostics = new DiagnosticBag("rules/i18n/diagnostics.yaml");
-        var root = DocumentReader.Read(EmbeddedRules.Text("i18n/diagnostics.yaml"), diagnostics, DocumentLimits.Default);
+        var root = DocumentReader.ReadBuiltIn("i18n/diagnostics.yaml", diagnostics);
         return ((root.Map("messages")?.Entries) ?? throw new InvalidDataException("rules/i18n/diagnostics.yaml has no messages"))
             .ToFrozenDictionary(
                 e => e.Key.Text,

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using TClass.Diagnostics;
 using TClass.Files;
+using TClass.Resources;
 using TClass.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -116,9 +117,22 @@ internal static partial class DocumentReader
             return null;
         }
 
-        var walk = new Walk(new Parser(new StringReader(text)), diagnostics, limits, lineOffset);
-        return walk.Run();
+        return Read(new Parser(new StringReader(text)), diagnostics, limits, lineOffset);
     }
+
+    /// <summary>
+    /// The built-in file <c>rules/<paramref name="relativePath"/></c>, read as any document is:
+    /// replayed from its YAML events where they were recorded when the library was built (the files
+    /// every classification reads, see TClass.csproj), parsed from its text otherwise.
+    /// </summary>
+    internal static DocumentNode? ReadBuiltIn(string relativePath, DiagnosticBag diagnostics) =>
+        RecordedRules.Events(relativePath) is { } events
+            ? Read(new RecordedYaml(events), diagnostics, DocumentLimits.Default)
+            : Read(EmbeddedRules.Text(relativePath), diagnostics, DocumentLimits.Default);
+
+    /// <summary>Reads the document whose YAML events <paramref name="events"/> yields (a parser, or a replay of recorded events).</summary>
+    internal static DocumentNode? Read(IParser events, DiagnosticBag diagnostics, DocumentLimits limits, int lineOffset = 0) =>
+        new Walk(events, diagnostics, limits, lineOffset).Run();
 
     private sealed class Walk(IParser parser, DiagnosticBag diagnostics, DocumentLimits limits, int lineOffset)
     {

@@ -12,7 +12,7 @@ public static class ReportText
     private static readonly Lazy<FrozenDictionary<string, LocalizedText>> Labels = new(() =>
     {
         var diagnostics = new DiagnosticBag("rules/i18n/reports.yaml");
-        var root = DocumentReader.Read(EmbeddedRules.Text("i18n/reports.yaml"), diagnostics, DocumentLimits.Default);
+        var root = DocumentReader.ReadBuiltIn("i18n/reports.yaml", diagnostics);
         return ((root.Map("labels")?.Entries) ?? throw new InvalidDataException("rules/i18n/reports.yaml has no labels"))
             .ToFrozenDictionary(e => e.Key.Text, e => new LocalizedText(e.Value.Text("en") ?? "", e.Value.Text("ko") ?? ""), StringComparer.Ordinal);
     });

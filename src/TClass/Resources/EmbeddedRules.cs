@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace TClass.Resources;
 
 /// <summary>The files under <c>rules/</c>, embedded in the library at build time.</summary>

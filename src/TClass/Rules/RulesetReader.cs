@@ -45,12 +45,18 @@ public static class RulesetReader
     /// lint, reachable outcomes) are skipped: the same bytes pass the full reader with no diagnostic
     /// in the test suite, and checking them again would cost every process start.
     /// </summary>
-    internal static RulesetReadResult ParseEmbedded(string text, string name) =>
-        Load(text, new DiagnosticBag(name), input: null);
-
-    private static RulesetReadResult Load(string text, DiagnosticBag diagnostics, FactSchema? input)
+    internal static RulesetReadResult ParseEmbedded(string relativePath)
     {
-        var root = DocumentReader.Read(text, diagnostics, DocumentLimits.Default);
+        var diagnostics = new DiagnosticBag("rules/" + relativePath);
+        return Load(DocumentReader.ReadBuiltIn(relativePath, diagnostics), EmbeddedRules.Text(relativePath), diagnostics, input: null);
+    }
+
+    private static RulesetReadResult Load(string text, DiagnosticBag diagnostics, FactSchema? input) =>
+        Load(DocumentReader.Read(text, diagnostics, DocumentLimits.Default), text, diagnostics, input);
+
+    /// <summary>Checks and binds the ruleset <paramref name="root"/>, read from <paramref name="text"/> (its digest).</summary>
+    private static RulesetReadResult Load(DocumentNode? root, string text, DiagnosticBag diagnostics, FactSchema? input)
+    {
         if (root is not MappingNode mapping)
         {
             if (!diagnostics.HasErrors)

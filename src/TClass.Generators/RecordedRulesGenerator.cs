@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace TClass.Generators;
+
+/// <summary>
+/// Records the YAML events of each additional file with a <c>RecordedRulesPath</c> into
+/// <c>TClass.Resources.RecordedRules</c>, for <c>TClass.Documents.RecordedYaml</c> to replay.
+/// </summary>
+/// <remarks>
+/// The recording is one string per file, one entry per event after the stream start and before the
+/// stream end: a letter for the kind (D document start, d document end, M mapping start, m mapping
+/// end, L sequence start, l sequence end, S scalar), then the line and the column where the event
+/// starts, one character each; a scalar adds its style (the number of its <see cref="ScalarStyle"/>,
+/// one character), the length of its value (one character) and the value. Anchors, aliases and tags
+/// are refused, as the library refuses them in every document it reads.
+/// </remarks>
+[Generator(LanguageNames.CSharp)]
+public sealed class RecordedRulesGenerator : IIncrementalGenerator
+{
+    /// <summary>The largest number one character of a recording holds (below the UTF-16 surrogates).</summary>
+    public const int MaxNumber = 0xD7FF;
+
+    private static readonly DiagnosticDescriptor NotRecordable = new(
+        "TCLASSGEN001", "A rules file cannot be recorded", "rules/{0} cannot be recorded for replay: {1}",
+        "TClass.Generators", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var recordings = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select((pair, cancellation) =>
+                pair.Right.GetOptions(pair.Left).TryGetValue("build_metadata.AdditionalFiles.RecordedRulesPath", out var path) && path.Length > 0
+                    ? Record(path.Replace('\\', '/'), pair.Left.GetText(cancellation))
+                    : null)
+            .Where(recording => recording is not null)
+            .Collect();
+        context.RegisterSourceOutput(recordings, Emit);
+    }
+
+    private static Recording Record(string path, SourceText? text)
+    {
+        if (text is null)
+        {
+            return new Recording(path, null, "the file cannot be read");
+        }
+
+        var events = new StringBuilder();
+        try
+        {
+            var parser = new Parser(new System.IO.StringReader(text.ToString()));
+            while (parser.MoveNext())
+            {
+                if (parser.Current is { } current && Entry(current, events) is { } problem)
+                {
+                    return new Recording(path, null, problem);
+                }
+            }
+        }
+        catch (YamlException e)
+        {
+            return new Recording(path, null, e.Message);
+        }
+
+        return new Recording(path, events.ToString(), null);
+    }
+
+    /// <summary>Appends the entry of one event; a problem when it cannot be recorded.</summary>
+    private static string? Entry(ParsingEvent parsing, StringBuilder events)
+    {
+        if (parsing is NodeEvent { Anchor.IsEmpty: false } or NodeEvent { Tag.IsEmpty: false } or AnchorAlias)
+        {
+            return $"line {parsing.Start.Line}: anchors, aliases and tags are refused in rules files";
+        }
+
+        char kind;
+        switch (parsing)
+        {
+            case StreamStart or StreamEnd:
+                return null;
+            case DocumentStart: kind = 'D'; break;
+            case DocumentEnd: kind = 'd'; break;
+            case MappingStart: kind = 'M'; break;
+            case MappingEnd: kind = 'm'; break;
+            case SequenceStart: kind = 'L'; break;
+            case SequenceEnd: kind = 'l'; break;
+            case Scalar: kind = 'S'; break;
+            default: return null; // comments: the reader skips them
+        }
+
+        if (parsing.Start.Line > MaxNumber || parsing.Start.Column > MaxNumber)
+        {
+            return $"line {parsing.Start.Line}, column {parsing.Start.Column}: past the {MaxNumber} a recording holds";
+        }
+
+        events.Append(kind).Append((char)parsing.Start.Line).Append((char)parsing.Start.Column);
+        if (parsing is Scalar scalar)
+        {
+            if (scalar.Value.Length > MaxNumber)
+            {
+                return $"line {parsing.Start.Line}: a value longer than the {MaxNumber} characters a recording holds";
+            }
+
+            events.Append((char)(int)scalar.Style).Append((char)scalar.Value.Length).Append(scalar.Value);
+        }
+
+        return null;
+    }
+
+    private static void Emit(SourceProductionContext context, ImmutableArray<Recording?> recordings)
+    {
+        var source = new StringBuilder()
+            .AppendLine("// <auto-generated>The YAML events of the rules files read at start-up, recorded at build time by TClass.Generators.</auto-generated>")
+            .AppendLine("#nullable enable")
+            .AppendLine("namespace TClass.Resources;")
+            .AppendLine()
+            .AppendLine("internal static partial class RecordedRules")
+            .AppendLine("{")
+            .AppendLine("    /// <summary>The recorded events of rules/<paramref name=\"relativePath\"/>, or null when that file was not recorded.</summary>")
+            .AppendLine("    internal static string? Events(string relativePath) => relativePath switch")
+            .AppendLine("    {");
+        foreach (var recording in recordings.OfType<Recording>().OrderBy(r => r.Path, StringComparer.Ordinal))
+        {
+            if (recording.Problem is { } problem)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(NotRecordable, Location.None, recording.Path, problem));
+                continue;
+            }
+
+            source.Append("        ").Append(SymbolDisplay.FormatLiteral(recording.Path, quote: true))
+                .Append(" => ").Append(SymbolDisplay.FormatLiteral(recording.Events!, quote: true)).AppendLine(",");
+        }
+
+        source.AppendLine("        _ => null,").AppendLine("    };").AppendLine("}");
+        context.AddSource("RecordedRules.g.cs", source.ToString());
+    }
+
+    private sealed record Recording(string Path, string? Events, string? Problem);
+}
