@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
@@ -25,8 +26,8 @@ namespace TClass.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed class RecordedRulesGenerator : IIncrementalGenerator
 {
-    /// <summary>The largest number one character of a recording holds (below the UTF-16 surrogates).</summary>
-    public const int MaxNumber = 0xD7FF;
+    /// <summary>The largest number one character of a recording holds: below the UTF-16 surrogates.</summary>
+    private const int MaxEncoded = 0xD7FF;
 
     private static readonly DiagnosticDescriptor NotRecordable = new(
         "TCLASSGEN001", "A rules file cannot be recorded", "rules/{0} cannot be recorded for replay: {1}",
@@ -39,46 +40,67 @@ public sealed class RecordedRulesGenerator : IIncrementalGenerator
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select((pair, cancellation) =>
                 pair.Right.GetOptions(pair.Left).TryGetValue("build_metadata.AdditionalFiles.RecordedRulesPath", out var path) && path.Length > 0
-                    ? Record(path.Replace('\\', '/'), pair.Left.GetText(cancellation))
+                    ? Record(path.Replace('\\', '/'), pair.Left.Path, pair.Left.GetText(cancellation), cancellation)
                     : null)
             .Where(recording => recording is not null)
             .Collect();
         context.RegisterSourceOutput(recordings, Emit);
     }
 
-    private static Recording Record(string path, SourceText? text)
+    private static Recording Record(string path, string file, SourceText? text, CancellationToken cancellation)
     {
         if (text is null)
         {
-            return new Recording(path, null, "the file cannot be read");
+            return Refused(path, file, new Mark(), "the file cannot be read.");
         }
 
         var events = new StringBuilder();
+        var parser = new Parser(new System.IO.StringReader(text.ToString()));
+        var last = new Mark();
         try
         {
-            var parser = new Parser(new System.IO.StringReader(text.ToString()));
             while (parser.MoveNext())
             {
-                if (parser.Current is { } current && Entry(current, events) is { } problem)
+                cancellation.ThrowIfCancellationRequested();
+                if (parser.Current is { } current)
                 {
-                    return new Recording(path, null, problem);
+                    last = current.Start;
+                    if (Entry(current, events) is { } problem)
+                    {
+                        return Refused(path, file, current.Start, problem);
+                    }
                 }
             }
         }
         catch (YamlException e)
         {
-            return new Recording(path, null, e.Message);
+            return Refused(path, file, e.Start, WithoutPosition(e.Message).TrimEnd('.') + ". Correct the YAML there.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // YamlDotNet reports some malformed inputs with other exceptions (DocumentReader catches them too).
+            return Refused(path, file, last, "YAML that cannot be read (" + e.Message.TrimEnd('.') + "). Correct the YAML after this position.");
         }
 
-        return new Recording(path, events.ToString(), null);
+        return new Recording(path, file, events.ToString(), null, 0, 0);
     }
 
-    /// <summary>Appends the entry of one event; a problem when it cannot be recorded.</summary>
+    /// <summary>A parser message without the "(Line: …) - (Line: …): " it may start with: the diagnostic's location says where.</summary>
+    private static string WithoutPosition(string message)
+    {
+        var end = message.StartsWith("(Line:", StringComparison.Ordinal) ? message.IndexOf("): ", StringComparison.Ordinal) : -1;
+        return end < 0 ? message : message.Substring(end + 3);
+    }
+
+    private static Recording Refused(string path, string file, Mark at, string problem) =>
+        new(path, file, null, problem, at.Line, at.Column);
+
+    /// <summary>Appends the entry of one event; a problem, with what to do, when it cannot be recorded.</summary>
     private static string? Entry(ParsingEvent parsing, StringBuilder events)
     {
-        if (parsing is NodeEvent { Anchor.IsEmpty: false } or NodeEvent { Tag.IsEmpty: false } or AnchorAlias)
+        if (parsing is AnchorAlias or NodeEvent { Anchor.IsEmpty: false } or NodeEvent { Tag.IsEmpty: false, Tag.IsNonSpecific: false })
         {
-            return $"line {parsing.Start.Line}: anchors, aliases and tags are refused in rules files";
+            return "an anchor, alias or tag, which every document the library reads refuses. Write the value out in full.";
         }
 
         char kind;
@@ -93,20 +115,20 @@ public sealed class RecordedRulesGenerator : IIncrementalGenerator
             case SequenceStart: kind = 'L'; break;
             case SequenceEnd: kind = 'l'; break;
             case Scalar: kind = 'S'; break;
-            default: return null; // comments: the reader skips them
+            default: return $"a YAML event ({parsing.GetType().Name}) the recording does not hold. Remove it.";
         }
 
-        if (parsing.Start.Line > MaxNumber || parsing.Start.Column > MaxNumber)
+        if (parsing.Start.Line > MaxEncoded || parsing.Start.Column > MaxEncoded)
         {
-            return $"line {parsing.Start.Line}, column {parsing.Start.Column}: past the {MaxNumber} a recording holds";
+            return $"past line or column {MaxEncoded}, the most a recording holds. Split the file, or break the line.";
         }
 
         events.Append(kind).Append((char)parsing.Start.Line).Append((char)parsing.Start.Column);
         if (parsing is Scalar scalar)
         {
-            if (scalar.Value.Length > MaxNumber)
+            if (scalar.Value.Length > MaxEncoded)
             {
-                return $"line {parsing.Start.Line}: a value longer than the {MaxNumber} characters a recording holds";
+                return $"a value of {scalar.Value.Length} characters, more than the {MaxEncoded} a recording holds. Shorten it.";
             }
 
             events.Append((char)(int)scalar.Style).Append((char)scalar.Value.Length).Append(scalar.Value);
@@ -118,30 +140,45 @@ public sealed class RecordedRulesGenerator : IIncrementalGenerator
     private static void Emit(SourceProductionContext context, ImmutableArray<Recording?> recordings)
     {
         var source = new StringBuilder()
-            .AppendLine("// <auto-generated>The YAML events of the rules files read at start-up, recorded at build time by TClass.Generators.</auto-generated>")
+            .AppendLine("// <auto-generated>The YAML events of rules files, recorded at build time by TClass.Generators.</auto-generated>")
             .AppendLine("#nullable enable")
             .AppendLine("namespace TClass.Resources;")
             .AppendLine()
-            .AppendLine("internal static partial class RecordedRules")
+            .AppendLine("internal static class RecordedRules")
             .AppendLine("{")
             .AppendLine("    /// <summary>The recorded events of rules/<paramref name=\"relativePath\"/>, or null when that file was not recorded.</summary>")
             .AppendLine("    internal static string? Events(string relativePath) => relativePath switch")
             .AppendLine("    {");
-        foreach (var recording in recordings.OfType<Recording>().OrderBy(r => r.Path, StringComparer.Ordinal))
+        foreach (var group in recordings.OfType<Recording>().GroupBy(r => r.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            if (recording.Problem is { } problem)
+            var recording = group.First();
+            if (group.Skip(1).FirstOrDefault() is { } other)
             {
-                context.ReportDiagnostic(Diagnostic.Create(NotRecordable, Location.None, recording.Path, problem));
-                continue;
+                Report(context, other with { Problem = $"{recording.File} is recorded under the same path. Give each file its own RecordedRulesPath." });
             }
-
-            source.Append("        ").Append(SymbolDisplay.FormatLiteral(recording.Path, quote: true))
-                .Append(" => ").Append(SymbolDisplay.FormatLiteral(recording.Events!, quote: true)).AppendLine(",");
+            else if (recording.Problem is not null)
+            {
+                Report(context, recording);
+            }
+            else
+            {
+                source.Append("        ").Append(SymbolDisplay.FormatLiteral(recording.Path, quote: true))
+                    .Append(" => ").Append(SymbolDisplay.FormatLiteral(recording.Events!, quote: true)).AppendLine(",");
+            }
         }
 
         source.AppendLine("        _ => null,").AppendLine("    };").AppendLine("}");
         context.AddSource("RecordedRules.g.cs", source.ToString());
     }
 
-    private sealed record Recording(string Path, string? Events, string? Problem);
+    /// <summary>Reports a file that cannot be recorded, at its line and column (1-based in the recording, 0-based in a location).</summary>
+    private static void Report(SourceProductionContext context, Recording recording)
+    {
+        var at = new LinePosition((int)Math.Max(0, recording.Line - 1), (int)Math.Max(0, recording.Column - 1));
+        var location = Location.Create(recording.File, default, new LinePositionSpan(at, at));
+        context.ReportDiagnostic(Diagnostic.Create(NotRecordable, location, recording.Path, recording.Problem));
+    }
+
+    /// <summary>One file's recording, or the problem that stops it and where (line and column, 1-based).</summary>
+    private sealed record Recording(string Path, string File, string? Events, string? Problem, long Line, long Column);
 }

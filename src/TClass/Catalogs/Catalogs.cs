@@ -1,6 +1,5 @@
 using TClass.Diagnostics;
 using TClass.Documents;
-using TClass.Resources;
 
 namespace TClass.Catalogs;
 

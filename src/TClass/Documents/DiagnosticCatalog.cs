@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using TClass.Diagnostics;
-using TClass.Resources;
 using TClass.Text;
 
 namespace TClass.Documents;

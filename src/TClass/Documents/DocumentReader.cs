@@ -130,9 +130,9 @@ internal static partial class DocumentReader
             ? Read(new RecordedYaml(events), diagnostics, DocumentLimits.Default)
             : Read(EmbeddedRules.Text(relativePath), diagnostics, DocumentLimits.Default);
 
-    /// <summary>Reads the document whose YAML events <paramref name="events"/> yields (a parser, or a replay of recorded events).</summary>
-    internal static DocumentNode? Read(IParser events, DiagnosticBag diagnostics, DocumentLimits limits, int lineOffset = 0) =>
-        new Walk(events, diagnostics, limits, lineOffset).Run();
+    /// <summary>Reads the document whose YAML events <paramref name="parser"/> yields (YamlDotNet's parser, or a replay of recorded events).</summary>
+    internal static DocumentNode? Read(IParser parser, DiagnosticBag diagnostics, DocumentLimits limits, int lineOffset = 0) =>
+        new Walk(parser, diagnostics, limits, lineOffset).Run();
 
     private sealed class Walk(IParser parser, DiagnosticBag diagnostics, DocumentLimits limits, int lineOffset)
     {

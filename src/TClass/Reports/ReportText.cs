@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using TClass.Diagnostics;
 using TClass.Documents;
-using TClass.Resources;
 using TClass.Text;
 
 namespace TClass.Reports;

@@ -34,8 +34,8 @@ public sealed class RecordedRulesTests
         Assert.Contains("catalog/architectures.yaml", Files);
         Assert.Contains("i18n/reports.yaml", Files);
         Assert.All(Files, f => Assert.NotNull(RecordedRules.Events(f)));
-        Assert.Null(RecordedRules.Events("weights/lineage.yaml"));
-        Assert.Null(RecordedRules.Events("schema/manifest.program.json"));
+        Assert.All(EmbeddedRules.TextFiles().Except(Files), f => Assert.Null(RecordedRules.Events(f)));
+        Assert.Contains("weights/lineage.yaml", EmbeddedRules.TextFiles());
     }
 
     [Theory]
@@ -67,7 +67,17 @@ public sealed class RecordedRulesTests
     [InlineData("{\"json\": [1, 2.5, true, null, \"text\"], \"nested\": {\"k\": \"v\"}}")]
     [InlineData("first: document\n---\nsecond: document\n")]
     [InlineData("bell: \"\\a\"\n")]
-    public void Any_document_replays_to_the_tree_and_diagnostics_of_its_text(string yaml)
+    [InlineData("windows: lines\r\nblock: |\r\n  one\r\n  two\r\nlist: [a, b]\r\n")]
+    [InlineData("\uFEFFbom: first\n")]
+    [InlineData("tabs: \"a\\tb\"\nblock: |\n  a\tb\nflow: {\tk: v}\n")]
+    [InlineData("emoji: \"\U0001F600 \\U0001F680\"\n\U0001F600key: value\nflow: [\U0001F600]\n")]
+    [InlineData("%YAML 1.2\n---\nexplicit: markers\n...\n")]
+    [InlineData("---\n")]
+    [InlineData("# only a comment\n")]
+    [InlineData("SDMmLls: DdMmLlS\nS: [M, m, L, l, D, d]\n")]
+    [InlineData("nonspecific: ! 42\n")]
+    [InlineData("separators: \"\\0 \\u2028 \\uFFFE \\x85\"\n")]
+    public void Any_recordable_document_replays_to_the_tree_and_diagnostics_of_its_text(string yaml)
     {
         var replayed = new DiagnosticBag("doc.yaml");
         var parsed = new DiagnosticBag("doc.yaml");
@@ -80,10 +90,12 @@ public sealed class RecordedRulesTests
     }
 
     [Theory]
-    [InlineData("base: &base {a: 1}\ncopy: *base\n", "line 1")]
-    [InlineData("a: 1\ntagged: !custom value\n", "line 2")]
-    [InlineData("a: [1, 2\n", "cannot be recorded")]
-    public void A_rules_file_with_anchors_tags_or_broken_yaml_stops_the_build_naming_the_file(string yaml, string saying)
+    [InlineData("base: &base {a: 1}\ncopy: *base\n", 1, 7, "Write the value out in full")]
+    [InlineData("a: 1\ncopy: *undefined\n", 2, 7, "Write the value out in full")]
+    [InlineData("a: 1\ntagged: !custom value\n", 2, 9, "Write the value out in full")]
+    [InlineData("a: 1\nb: [1, 2\n", 3, 1, "Correct the YAML there")]
+    [InlineData("a: 1\nbad: \"\\UFFFFFFFF\"\n", 2, 1, "Correct the YAML after this position")]
+    public void A_rules_file_that_cannot_be_recorded_stops_the_build_at_its_line_saying_what_to_do(string yaml, int line, int column, string fix)
     {
         var (events, diagnostics) = Recorded(yaml, "broken.yaml");
 
@@ -91,8 +103,31 @@ public sealed class RecordedRulesTests
         var error = Assert.Single(diagnostics);
         Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, error.Severity);
         Assert.Equal("TCLASSGEN001", error.Id);
-        Assert.Contains("rules/broken.yaml", error.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        Assert.Contains(saying, error.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.StartsWith("rules/broken.yaml cannot be recorded for replay: ", error.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains(fix, error.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var at = error.Location.GetLineSpan();
+        Assert.Equal(("/repo/rules/broken.yaml", line, column), (at.Path, at.StartLinePosition.Line + 1, at.StartLinePosition.Character + 1));
+    }
+
+    [Fact]
+    public void A_recording_holds_values_lines_and_columns_up_to_55295_and_refuses_more()
+    {
+        // A literal block's value ends with its line break: 55,294 characters and one break.
+        Assert.NotNull(Recorded("v: |\n  " + new string('x', 0xD7FE) + "\n", "long.yaml").Events);
+        Assert.Contains("Shorten it", Assert.Single(Recorded("v: |\n  " + new string('x', 0xD7FF) + "\n", "long.yaml").Diagnostics).GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains("break the line", Assert.Single(Recorded("f: [" + new string('x', 0xD7FF) + ", y]\n", "wide.yaml").Diagnostics).GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        var lines = string.Concat(Enumerable.Range(0, 0xD7FF).Select(i => "\n")) + "last: line\n";
+        Assert.Contains("Split the file", Assert.Single(Recorded(lines, "tall.yaml").Diagnostics).GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.NotNull(Recorded(string.Concat(Enumerable.Range(0, 0xD7FD).Select(i => "\n")) + "last: line\n", "tall.yaml").Events); // its end is on line 55,295
+    }
+
+    [Fact]
+    public void Two_files_recorded_under_one_path_stop_the_build()
+    {
+        var result = Run([(new InMemoryText("/a/rules/x.yaml", "a: 1"), "x.yaml"), (new InMemoryText("/b/rules/x.yaml", "b: 2"), "x.yaml")]).GetRunResult();
+
+        Assert.Contains("under the same path", Assert.Single(result.Diagnostics).GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Fact]
