@@ -16,9 +16,9 @@ namespace TClass.Generators;
 /// <c>TClass.Resources.RecordedRules</c>, for <c>TClass.Documents.RecordedYaml</c> to replay.
 /// </summary>
 /// <remarks>
-/// The recording is one string per file, one entry per event after the stream start and before the
-/// stream end: a letter for the kind (D document start, d document end, M mapping start, m mapping
-/// end, L sequence start, l sequence end, S scalar), then the line and the column where the event
+/// The recording is one string per file, one entry per event after the stream start: a letter for
+/// the kind (D document start, d document end, M mapping start, m mapping end, L sequence start,
+/// l sequence end, S scalar, E stream end), then the line and the column where the event
 /// starts, one character each; a scalar adds its style (the number of its <see cref="ScalarStyle"/>,
 /// one character), the length of its value (one character) and the value. Anchors, aliases and tags
 /// are refused, as the library refuses them in every document it reads.
@@ -106,8 +106,9 @@ public sealed class RecordedRulesGenerator : IIncrementalGenerator
         char kind;
         switch (parsing)
         {
-            case StreamStart or StreamEnd:
+            case StreamStart:
                 return null;
+            case StreamEnd: kind = 'E'; break;
             case DocumentStart: kind = 'D'; break;
             case DocumentEnd: kind = 'd'; break;
             case MappingStart: kind = 'M'; break;

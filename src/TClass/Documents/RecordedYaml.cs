@@ -24,9 +24,8 @@ internal sealed class RecordedYaml(string events) : IParser
 
         if (_next >= events.Length)
         {
-            var more = Current is not StreamEnd and not null;
-            Current = more ? new StreamEnd(Current!.End, Current.End) : null;
-            return more;
+            Current = null;
+            return false;
         }
 
         var kind = events[_next];
@@ -41,6 +40,7 @@ internal sealed class RecordedYaml(string events) : IParser
             'L' => new SequenceStart(AnchorName.Empty, TagName.Empty, isImplicit: true, SequenceStyle.Any, at, at),
             'l' => new SequenceEnd(at, at),
             'S' => Scalar(at),
+            'E' => new StreamEnd(at, at),
             _ => throw new InvalidDataException($"a recorded rules file holds an unknown event '{kind}' at {_next - 3}"),
         };
         return true;

@@ -10,6 +10,8 @@ using TClass.Diagnostics;
 using TClass.Documents;
 using TClass.Generators;
 using TClass.Resources;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 
 namespace TClass.Tests.Documents;
 
@@ -53,30 +55,36 @@ public sealed class RecordedRulesTests
         Assert.Equal(Tree(fromText), Tree(fromEvents));
     }
 
+    /// <summary>Documents written to be awkward for a recording: every scalar style and kind, escapes, line ends, a byte-order mark, characters outside the BMP, markers, the encoding's own letters.</summary>
+    public static TheoryData<string> AwkwardDocuments() =>
+    [
+        "plain: text\nnumber: 42\nfloat: -1.5e3\nhex: 0x1F\nyes: true\nnothing: null\ntilde: ~\nempty:\n",
+        "quoted: \"42\"\nsingle: 'it''s'\nescapes: \"tab\\there\\nline \\u00e9\"\nkorean: 평가 국가\n",
+        "literal: |\n  two\n  lines\nfolded: >-\n  one\n  line\nkept: |+\n  end\n\nafter: x\n",
+        "flow: {a: 1, b: [x, 'y', \"z\"]}\nlist:\n  - one\n  - {k: v}\n  - [1, [2, [3]]]\n  - - nested\n    - block\n",
+        "# a comment\nkey: value # trailing\n---\n",
+        "- a sequence\n- at the root\n",
+        "just a scalar",
+        "",
+        "a: 1\nb: 2\na: 3\n",
+        "'': empty key\n? complex\n: value\n",
+        "{\"json\": [1, 2.5, true, null, \"text\"], \"nested\": {\"k\": \"v\"}}",
+        "first: document\n---\nsecond: document\n",
+        "bell: \"\\a\"\n",
+        "windows: lines\r\nblock: |\r\n  one\r\n  two\r\nlist: [a, b]\r\n",
+        "\uFEFFbom: first\n",
+        "tabs: \"a\\tb\"\nblock: |\n  a\tb\nflow: {\tk: v}\n",
+        "emoji: \"\U0001F600 \\U0001F680\"\n\U0001F600key: value\nflow: [\U0001F600]\n",
+        "%YAML 1.2\n---\nexplicit: markers\n...\n",
+        "---\n",
+        "# only a comment\n",
+        "SDMmLls: DdMmLlS\nS: [M, m, L, l, D, d]\n",
+        "nonspecific: ! 42\n",
+        "separators: \"\\0 \\u2028 \\uFFFE \\x85\"\n",
+    ];
+
     [Theory]
-    [InlineData("plain: text\nnumber: 42\nfloat: -1.5e3\nhex: 0x1F\nyes: true\nnothing: null\ntilde: ~\nempty:\n")]
-    [InlineData("quoted: \"42\"\nsingle: 'it''s'\nescapes: \"tab\\there\\nline \\u00e9\"\nkorean: 평가 국가\n")]
-    [InlineData("literal: |\n  two\n  lines\nfolded: >-\n  one\n  line\nkept: |+\n  end\n\nafter: x\n")]
-    [InlineData("flow: {a: 1, b: [x, 'y', \"z\"]}\nlist:\n  - one\n  - {k: v}\n  - [1, [2, [3]]]\n  - - nested\n    - block\n")]
-    [InlineData("# a comment\nkey: value # trailing\n---\n")]
-    [InlineData("- a sequence\n- at the root\n")]
-    [InlineData("just a scalar")]
-    [InlineData("")]
-    [InlineData("a: 1\nb: 2\na: 3\n")]
-    [InlineData("'': empty key\n? complex\n: value\n")]
-    [InlineData("{\"json\": [1, 2.5, true, null, \"text\"], \"nested\": {\"k\": \"v\"}}")]
-    [InlineData("first: document\n---\nsecond: document\n")]
-    [InlineData("bell: \"\\a\"\n")]
-    [InlineData("windows: lines\r\nblock: |\r\n  one\r\n  two\r\nlist: [a, b]\r\n")]
-    [InlineData("\uFEFFbom: first\n")]
-    [InlineData("tabs: \"a\\tb\"\nblock: |\n  a\tb\nflow: {\tk: v}\n")]
-    [InlineData("emoji: \"\U0001F600 \\U0001F680\"\n\U0001F600key: value\nflow: [\U0001F600]\n")]
-    [InlineData("%YAML 1.2\n---\nexplicit: markers\n...\n")]
-    [InlineData("---\n")]
-    [InlineData("# only a comment\n")]
-    [InlineData("SDMmLls: DdMmLlS\nS: [M, m, L, l, D, d]\n")]
-    [InlineData("nonspecific: ! 42\n")]
-    [InlineData("separators: \"\\0 \\u2028 \\uFFFE \\x85\"\n")]
+    [MemberData(nameof(AwkwardDocuments))]
     public void Any_recordable_document_replays_to_the_tree_and_diagnostics_of_its_text(string yaml)
     {
         var replayed = new DiagnosticBag("doc.yaml");
@@ -87,6 +95,13 @@ public sealed class RecordedRulesTests
 
         Assert.Equal(Tree(fromText), Tree(fromEvents));
         Assert.Equal(parsed.ToImmutableSorted().Select(d => d.Code + " " + d), replayed.ToImmutableSorted().Select(d => d.Code + " " + d));
+    }
+
+    [Theory]
+    [MemberData(nameof(AwkwardDocuments))]
+    public void A_replay_yields_the_parsers_events_from_stream_start_to_stream_end(string yaml)
+    {
+        Assert.Equal(Events(new Parser(new StringReader(yaml))), Events(new RecordedYaml(Recorded(yaml, "doc.yaml").Events!)));
     }
 
     [Theory]
@@ -140,6 +155,17 @@ public sealed class RecordedRulesTests
         Assert.Null(Arms(source).GetValueOrDefault("other.yaml"));
     }
 
+    [Fact]
+    public void A_recording_that_is_not_one_says_where_it_goes_wrong()
+    {
+        var replay = new RecordedYaml("M\u0001\u0001X\u0002\u0001");
+        Assert.True(replay.MoveNext()); // the stream start
+        Assert.True(replay.MoveNext());
+
+        var error = Assert.Throws<InvalidDataException>(() => replay.MoveNext());
+        Assert.Equal("a recorded rules file holds an unknown event 'X' at 3", error.Message);
+    }
+
     /// <summary>Runs the build's recorder on <paramref name="yaml"/> as the rules file <paramref name="path"/>.</summary>
     private static (string? Events, ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> Diagnostics) Recorded(string yaml, string path)
     {
@@ -163,6 +189,20 @@ public sealed class RecordedRulesTests
                 a => (string)((LiteralExpressionSyntax)((ConstantPatternSyntax)a.Pattern).Expression).Token.Value!,
                 a => (string)((LiteralExpressionSyntax)a.Expression).Token.Value!,
                 StringComparer.Ordinal);
+
+    /// <summary>What the reader reads of each event (its kind and start; a scalar's style and value), then whether the parser says it is done.</summary>
+    private static List<string> Events(IParser parser)
+    {
+        var events = new List<string>();
+        while (parser.MoveNext())
+        {
+            var e = parser.Current!;
+            events.Add(e is Scalar s ? $"Scalar {s.Start.Line}:{s.Start.Column} {s.Style} [{s.Value}]" : $"{e.GetType().Name} {e.Start.Line}:{e.Start.Column}");
+        }
+
+        events.Add(parser.Current is null && !parser.MoveNext() ? "done" : "not done");
+        return events;
+    }
 
     /// <summary>Every node of a tree with its kind, path, position and text, one per line.</summary>
     private static string Tree(DocumentNode? node)
