@@ -122,8 +122,8 @@ internal static partial class DocumentReader
 
     /// <summary>
     /// The built-in file <c>rules/<paramref name="relativePath"/></c>, read as any document is:
-    /// replayed from its YAML events where they were recorded when the library was built (the files
-    /// every classification reads, see TClass.csproj), parsed from its text otherwise.
+    /// replayed from its YAML events where they were recorded when the library was built (the
+    /// rulesets, catalogs and words, see TClass.csproj), parsed from its text otherwise.
     /// </summary>
     internal static DocumentNode? ReadBuiltIn(string relativePath, DiagnosticBag diagnostics) =>
         RecordedRules.Events(relativePath) is { } events
