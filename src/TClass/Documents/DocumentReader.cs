@@ -121,14 +121,14 @@ internal static partial class DocumentReader
     }
 
     /// <summary>
-    /// The built-in file <c>rules/<paramref name="relativePath"/></c>, read as any document is:
-    /// replayed from its YAML events where they were recorded when the library was built (the
-    /// rulesets, catalogs and words, see TClass.csproj), parsed from its text otherwise.
+    /// The built-in file <c>rules/<paramref name="relativePath"/></c> — a ruleset, a catalog or the
+    /// words, which are recorded when the library builds (see TClass.csproj) — read as any document
+    /// is, by replaying its YAML events.
     /// </summary>
     internal static DocumentNode? ReadBuiltIn(string relativePath, DiagnosticBag diagnostics) =>
-        RecordedRules.Events(relativePath) is { } events
-            ? Read(new RecordedYaml(events), diagnostics, DocumentLimits.Default)
-            : Read(EmbeddedRules.Text(relativePath), diagnostics, DocumentLimits.Default);
+        Read(new RecordedYaml(RecordedRules.Events(relativePath)
+            ?? throw new InvalidOperationException($"rules/{relativePath} is not recorded when the library builds (TClass.csproj names what is)")),
+            diagnostics, DocumentLimits.Default);
 
     /// <summary>Reads the document whose YAML events <paramref name="parser"/> yields (YamlDotNet's parser, or a replay of recorded events).</summary>
     internal static DocumentNode? Read(IParser parser, DiagnosticBag diagnostics, DocumentLimits limits, int lineOffset = 0) =>

@@ -38,6 +38,7 @@ public sealed class RecordedRulesTests
         Assert.All(Files, f => Assert.NotNull(RecordedRules.Events(f)));
         Assert.All(EmbeddedRules.TextFiles().Except(Files), f => Assert.Null(RecordedRules.Events(f)));
         Assert.Contains("weights/lineage.yaml", EmbeddedRules.TextFiles());
+        Assert.Throws<InvalidOperationException>(() => DocumentReader.ReadBuiltIn("weights/lineage.yaml", new DiagnosticBag("weights/lineage.yaml")));
     }
 
     [Theory]
